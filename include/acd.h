@@ -1,0 +1,483 @@
+/*
+ * acd.h - libacd, the logic of a call center as an embeddable C library.
+ *
+ * libacd is sans-I/O: the host reports what happened (a call arrived, an agent
+ * logged in, a call was answered, time passed), always with its own timestamp,
+ * and the library answers with actions (offer call X to agent Y, cancel that
+ * offer, ...) and the time at which it next needs to be woken.  It never reads
+ * a clock, never does I/O, never starts a thread and has no global mutable
+ * state.  The same events in the same order give the same actions.
+ *
+ * Conventions
+ *   - Every function returning acd_status returns ACD_OK (0) on success.  On any
+ *     other status the center is exactly as it was before the call: every call
+ *     is atomic, including when an allocation fails.
+ *   - Times are int64_t milliseconds on the host's monotonic clock.  Event
+ *     times must never go backwards (ACD_ERR_TIME).
+ *   - Entities (skills, queues, agents, calls) are named by 64-bit ids issued
+ *     by the library.  0 is never a valid id.  An id whose entity was removed
+ *     stays invalid forever (ACD_ERR_NOT_FOUND), even if its memory is reused.
+ *   - Structs passed in start with a `size` field; initialise them with their
+ *     _init() function.  The library accepts every size it knows and rejects
+ *     larger, newer ones (ACD_ERR_VERSION).  Fields are only ever appended.
+ *
+ * Thread safety
+ *   A center is not thread-safe: use each center from one thread at a time
+ *   (callers may move it between threads with their own synchronisation).
+ *   Distinct centers share nothing and can be used concurrently.  Functions
+ *   that take no center (acd_strerror, acd_version, option bounds, the
+ *   workforce math of acd_wfm.h) are safe from any thread.
+ *
+ * See docs/model.md for the agent and call state machines.
+ */
+#ifndef ACD_H
+#define ACD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Export macro ------------------------------------------------------ */
+
+#if defined(_WIN32) && defined(ACD_BUILDING_SHARED)
+#define ACD_API __declspec(dllexport)
+#elif defined(_WIN32) && defined(ACD_USING_SHARED)
+#define ACD_API __declspec(dllimport)
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#define ACD_API __attribute__((visibility("default")))
+#else
+#define ACD_API
+#endif
+
+/* ---- Version ----------------------------------------------------------- */
+
+/* The release version.  The ABI (SONAME) number is separate: docs/abi.md. */
+#define ACD_VERSION_MAJOR 0
+#define ACD_VERSION_MINOR 1
+#define ACD_VERSION_PATCH 0
+#define ACD_VERSION_STRING "0.1.0"
+/* MAJOR*10000 + MINOR*100 + PATCH, comparable with acd_version(). */
+#define ACD_VERSION_NUMBER \
+    (ACD_VERSION_MAJOR * 10000 + ACD_VERSION_MINOR * 100 + ACD_VERSION_PATCH)
+
+/* The version of the library actually loaded, as ACD_VERSION_NUMBER. */
+ACD_API uint32_t acd_version(void);
+/* The same as a static string, e.g. "0.1.0".  Never NULL. */
+ACD_API const char *acd_version_string(void);
+
+/* ---- Status codes ------------------------------------------------------ */
+
+/* Values never change meaning and are never reused. */
+typedef enum acd_status {
+    ACD_OK = 0,
+    ACD_ERR_INVALID = 1,        /* NULL or malformed argument */
+    ACD_ERR_NOMEM = 2,          /* the allocator failed; nothing changed */
+    ACD_ERR_NOT_FOUND = 3,      /* unknown or stale id, or no such key/name */
+    ACD_ERR_STATE = 4,          /* the event does not fit the current state */
+    ACD_ERR_TIME = 5,           /* time went backwards */
+    ACD_ERR_EXISTS = 6,         /* name or key already in use */
+    ACD_ERR_LIMIT = 7,          /* a documented size limit would be exceeded */
+    ACD_ERR_VERSION = 8,        /* struct size/version this library does not know */
+    ACD_ERR_OPTION = 9,         /* unknown option key */
+    ACD_ERR_RANGE = 10,         /* option or parameter value out of its bounds */
+    ACD_ERR_EMPTY = 11,         /* nothing to return (no pending action) */
+    ACD_ERR_CORRUPT = 12        /* acd_center_check() found an inconsistency */
+} acd_status;
+
+/* A static English description of a status; never NULL (unknown values give
+ * "unknown status"). */
+ACD_API const char *acd_strerror(acd_status status);
+
+/* ---- Basic types ------------------------------------------------------- */
+
+typedef uint64_t acd_skill_id;
+typedef uint64_t acd_queue_id;
+typedef uint64_t acd_agent_id;
+typedef uint64_t acd_call_id;
+
+/* A deadline meaning "never". */
+#define ACD_TIME_NEVER INT64_MAX
+
+/* Proficiency levels of agent skills run from 1 to ACD_LEVEL_MAX. */
+#define ACD_LEVEL_MAX 100
+/* Documented limits (ACD_ERR_LIMIT / ACD_ERR_INVALID beyond them). */
+#define ACD_MAX_SKILLS_PER_AGENT 64
+#define ACD_MAX_SKILLS_PER_CALL 16
+#define ACD_MAX_NAME 255 /* bytes of a name or host key, without the NUL */
+
+/* ---- Center ------------------------------------------------------------ */
+
+typedef struct acd_center acd_center;
+
+/* Allocator hook.  All three functions must be set, or all left NULL for the
+ * C library's malloc/realloc/free.  `ud` is passed back unchanged.  realloc
+ * is called with old_size the size last requested for ptr.  Returning NULL
+ * from alloc or realloc is a clean failure: the call in progress returns
+ * ACD_ERR_NOMEM and changes nothing. */
+typedef struct acd_allocator {
+    void *(*alloc)(void *ud, size_t size);
+    void *(*realloc)(void *ud, void *ptr, size_t old_size, size_t new_size);
+    void (*free)(void *ud, void *ptr, size_t size);
+    void *ud;
+} acd_allocator;
+
+typedef struct acd_center_config {
+    uint32_t size;          /* sizeof(acd_center_config), set by _init() */
+    uint32_t reserved0;     /* must be 0 */
+    acd_allocator allocator;
+    uint64_t seed;          /* seed of the center's random generator */
+    int64_t start_time;     /* the center's clock starts here (ms) */
+} acd_center_config;
+
+/* Fill `cfg` with defaults: system allocator, seed 1, start time 0. */
+ACD_API void acd_center_config_init(acd_center_config *cfg);
+
+/* Create a center.  `cfg` may be NULL for defaults.  On success *out owns the
+ * center; release it with acd_center_destroy().
+ * Errors: ACD_ERR_INVALID (out NULL, allocator half set, reserved field set),
+ * ACD_ERR_VERSION (cfg->size unknown), ACD_ERR_NOMEM. */
+ACD_API acd_status acd_center_new(const acd_center_config *cfg, acd_center **out);
+
+/* Free a center and everything it holds.  NULL is a no-op. */
+ACD_API void acd_center_destroy(acd_center *c);
+
+/* The last time the center has seen (start time, or the latest event). */
+ACD_API int64_t acd_center_now(const acd_center *c);
+
+/* Full internal consistency check: every index, counter and invariant,
+ * including "no waiting call has an eligible available agent".  O(n log n)
+ * or worse: for tests and fuzzers, not for hot paths.
+ * Returns ACD_OK, ACD_ERR_INVALID (c NULL) or ACD_ERR_CORRUPT. */
+ACD_API acd_status acd_center_check(const acd_center *c);
+
+/* ---- Options ----------------------------------------------------------- */
+
+/* Center-wide options.  Values are int64_t; each key has bounds that
+ * acd_center_option_bounds() reports. */
+typedef enum acd_center_option {
+    /* 1: after an offer times out the agent goes not-ready (default), 0: the
+     * agent stays available, behind every other idle agent. */
+    ACD_OPT_NOANSWER_NOT_READY = 1,
+    /* Host reason code given to agents made not-ready by an unanswered offer
+     * (default 0).  Bounds 0..INT32_MAX. */
+    ACD_OPT_NOANSWER_REASON = 2
+} acd_center_option;
+
+/* Per-queue options. */
+typedef enum acd_queue_option {
+    /* After-call work time in ms given to the agent when a call of this queue
+     * ends (default 0: no wrap-up).  0..86,400,000. */
+    ACD_QOPT_WRAPUP_MS = 1,
+    /* How long an offer rings before it times out, ms (default 15,000).
+     * 1..86,400,000. */
+    ACD_QOPT_OFFER_TIMEOUT_MS = 2,
+    /* Longest a call may wait in the queue before the library removes it
+     * with ACD_ACTION_CALL_TIMEOUT; 0 = forever (default).  Counted from
+     * arrival; time spent ringing counts.  0..604,800,000. */
+    ACD_QOPT_MAX_WAIT_MS = 3
+} acd_queue_option;
+
+/* Set / read an option.  Errors: ACD_ERR_INVALID (NULL), ACD_ERR_OPTION
+ * (unknown key), ACD_ERR_RANGE (out of bounds), ACD_ERR_NOT_FOUND (queue).
+ * A changed queue option applies to offers and calls started afterwards. */
+ACD_API acd_status acd_center_set_option(acd_center *c, acd_center_option key,
+                                         int64_t value);
+ACD_API acd_status acd_center_get_option(const acd_center *c, acd_center_option key,
+                                         int64_t *value);
+ACD_API acd_status acd_queue_set_option(acd_center *c, acd_queue_id queue,
+                                        acd_queue_option key, int64_t value);
+ACD_API acd_status acd_queue_get_option(const acd_center *c, acd_queue_id queue,
+                                        acd_queue_option key, int64_t *value);
+/* Inclusive bounds of an option.  ACD_ERR_OPTION for an unknown key. */
+ACD_API acd_status acd_center_option_bounds(acd_center_option key, int64_t *min,
+                                            int64_t *max);
+ACD_API acd_status acd_queue_option_bounds(acd_queue_option key, int64_t *min,
+                                           int64_t *max);
+
+/* ---- Skills and queues --------------------------------------------------- */
+
+/* Names are 1..ACD_MAX_NAME bytes, compared exactly, unique per kind.  The
+ * library copies them.  Errors: ACD_ERR_INVALID, ACD_ERR_EXISTS,
+ * ACD_ERR_NOMEM.  O(1) amortised. */
+ACD_API acd_status acd_skill_add(acd_center *c, const char *name, acd_skill_id *out);
+ACD_API acd_status acd_skill_find(const acd_center *c, const char *name,
+                                  acd_skill_id *out);
+ACD_API acd_status acd_queue_add(acd_center *c, const char *name, acd_queue_id *out);
+ACD_API acd_status acd_queue_find(const acd_center *c, const char *name,
+                                  acd_queue_id *out);
+/* The stored name, valid until the center is destroyed; NULL if the id is
+ * unknown. */
+ACD_API const char *acd_skill_name(const acd_center *c, acd_skill_id skill);
+ACD_API const char *acd_queue_name(const acd_center *c, acd_queue_id queue);
+
+/* ---- Agents -------------------------------------------------------------- */
+
+typedef enum acd_agent_state {
+    ACD_AGENT_LOGGED_OUT = 0,
+    ACD_AGENT_AVAILABLE = 1,
+    ACD_AGENT_NOT_READY = 2,   /* logged in, on break; has a reason code */
+    ACD_AGENT_OFFERED = 3,     /* a call is ringing at the agent */
+    ACD_AGENT_BUSY = 4,        /* connected to a call (talking or holding) */
+    ACD_AGENT_WRAPUP = 5       /* after-call work */
+} acd_agent_state;
+
+/* Create an agent, logged out, with no skills and no queues.  `key` is an
+ * optional host key (NULL for none), unique among agents.
+ * Errors: ACD_ERR_INVALID, ACD_ERR_EXISTS (key), ACD_ERR_NOMEM. O(1). */
+ACD_API acd_status acd_agent_add(acd_center *c, const char *key, acd_agent_id *out);
+/* Remove a logged-out agent.  Its id becomes stale.  ACD_ERR_STATE if the
+ * agent is logged in.  O(skills + queues of the agent). */
+ACD_API acd_status acd_agent_remove(acd_center *c, acd_agent_id agent);
+/* Look an agent up by host key.  ACD_ERR_NOT_FOUND if none. O(1). */
+ACD_API acd_status acd_agent_find(const acd_center *c, const char *key,
+                                  acd_agent_id *out);
+/* The agent's host key, or NULL if it has none or the id is unknown. */
+ACD_API const char *acd_agent_key(const acd_center *c, acd_agent_id agent);
+
+/* Give the agent `skill` at `level` (1..ACD_LEVEL_MAX), replacing any level
+ * it had; level 0 removes the skill.  Allowed in every state; an available
+ * agent is routed again at once.  Errors: ACD_ERR_NOT_FOUND, ACD_ERR_RANGE
+ * (level), ACD_ERR_LIMIT (more than ACD_MAX_SKILLS_PER_AGENT), ACD_ERR_TIME,
+ * ACD_ERR_NOMEM.  O(skills + queues of the agent). */
+ACD_API acd_status acd_agent_set_skill(acd_center *c, int64_t now, acd_agent_id agent,
+                                       acd_skill_id skill, uint32_t level);
+/* The agent's level in `skill` (0 if it lacks it). */
+ACD_API acd_status acd_agent_skill(const acd_center *c, acd_agent_id agent,
+                                   acd_skill_id skill, uint32_t *level);
+
+/* Add the agent to / remove it from a queue.  Joining twice or leaving a
+ * queue the agent is not in is ACD_ERR_STATE.  An available agent that
+ * joins is routed at once; an agent whose offered or connected call belongs
+ * to the queue cannot leave it (ACD_ERR_STATE).  Errors also
+ * ACD_ERR_NOT_FOUND, ACD_ERR_TIME, ACD_ERR_NOMEM.
+ * O(queues of the agent + skill profiles in the queue). */
+ACD_API acd_status acd_agent_join_queue(acd_center *c, int64_t now, acd_agent_id agent,
+                                        acd_queue_id queue);
+ACD_API acd_status acd_agent_leave_queue(acd_center *c, int64_t now, acd_agent_id agent,
+                                         acd_queue_id queue);
+
+/* Agent events.  Each may queue actions (an available agent is offered the
+ * best waiting call at once).
+ *   login:      logged-out -> available.
+ *   logout:     available, not-ready or wrap-up -> logged-out; an offered
+ *               agent's offer is cancelled (ACD_CANCEL_AGENT_LOGOUT) and its
+ *               call routed again.  Busy agents cannot log out.
+ *   set_not_ready: available or wrap-up -> not-ready with `reason`; an
+ *               offered agent's offer is cancelled (ACD_CANCEL_AGENT_NOT_READY).
+ *               Not-ready again just changes the reason.  Busy agents: the
+ *               reason is remembered and applied when the call's wrap-up
+ *               ends.
+ *   set_ready:  not-ready -> available (also clears a pending not-ready).
+ *   end_wrapup: wrap-up -> available (or to the pending not-ready state)
+ *               before the wrap-up timer expires.
+ * Errors: ACD_ERR_NOT_FOUND, ACD_ERR_STATE, ACD_ERR_TIME, ACD_ERR_RANGE
+ * (negative reason), ACD_ERR_NOMEM.
+ * Complexity: O(queues of the agent * call profiles per queue * log calls). */
+ACD_API acd_status acd_agent_login(acd_center *c, int64_t now, acd_agent_id agent);
+ACD_API acd_status acd_agent_logout(acd_center *c, int64_t now, acd_agent_id agent);
+ACD_API acd_status acd_agent_set_not_ready(acd_center *c, int64_t now,
+                                           acd_agent_id agent, int32_t reason);
+ACD_API acd_status acd_agent_set_ready(acd_center *c, int64_t now, acd_agent_id agent);
+ACD_API acd_status acd_agent_end_wrapup(acd_center *c, int64_t now, acd_agent_id agent);
+
+/* A snapshot of one agent.  Output struct: set `size` (acd_agent_info_init)
+ * before the call; the library fills the fields that fit. */
+typedef struct acd_agent_info {
+    uint32_t size;
+    uint32_t state;          /* acd_agent_state */
+    int32_t reason;          /* not-ready reason (state NOT_READY), else 0 */
+    uint32_t queue_count;    /* queues the agent belongs to */
+    acd_call_id call;        /* offered / connected / wrap-up call, or 0 */
+    int64_t state_since;     /* when the agent entered its state */
+    int64_t idle_since;      /* available agents: start of the idle period */
+    uint64_t calls_handled;  /* calls answered since the agent was added */
+} acd_agent_info;
+
+ACD_API void acd_agent_info_init(acd_agent_info *info);
+ACD_API acd_status acd_agent_get_info(const acd_center *c, acd_agent_id agent,
+                                      acd_agent_info *info);
+
+/* ---- Calls ---------------------------------------------------------------- */
+
+typedef enum acd_call_state {
+    ACD_CALL_WAITING = 1,
+    ACD_CALL_OFFERED = 2,
+    ACD_CALL_CONNECTED = 3,
+    ACD_CALL_HELD = 4,
+    ACD_CALL_WRAPUP = 5      /* caller gone, agent doing after-call work */
+    /* Ended calls are removed; their ids become stale. */
+} acd_call_state;
+
+/* A required skill: the agent needs `skill` at `min_level` or above
+ * (0 = any level). */
+typedef struct acd_skill_req {
+    acd_skill_id skill;
+    uint32_t min_level;
+    uint32_t reserved0;  /* must be 0 */
+} acd_skill_req;
+
+typedef struct acd_call_params {
+    uint32_t size;                 /* set by acd_call_params_init() */
+    int32_t priority;              /* higher first; default 0 */
+    const char *key;               /* optional host key (e.g. SIP Call-ID) */
+    const acd_skill_req *skills;   /* required skills, may be NULL if none */
+    uint32_t skill_count;          /* 0..ACD_MAX_SKILLS_PER_CALL */
+    uint32_t reserved0;            /* must be 0 */
+} acd_call_params;
+
+ACD_API void acd_call_params_init(acd_call_params *params);
+
+/* A call arrives at `queue`.  `params` may be NULL for defaults.  The call
+ * waits, or is offered at once to the eligible available agent idle longest
+ * (eligible: member of the queue, every required skill at the minimum
+ * level).  Key and skill array are copied.
+ * Errors: ACD_ERR_INVALID (duplicate skill, reserved field set, out NULL),
+ * ACD_ERR_VERSION, ACD_ERR_NOT_FOUND (queue or skill), ACD_ERR_RANGE
+ * (min_level), ACD_ERR_EXISTS (key), ACD_ERR_TIME, ACD_ERR_NOMEM.
+ * O(skill profiles in the queue * skills + log waiting calls). */
+ACD_API acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
+                                   const acd_call_params *params, acd_call_id *out);
+
+/* Call events.
+ *   answer: the agent picked up the offered call: offered -> connected, the
+ *           agent becomes busy.  ACD_ERR_STATE unless the call is offered to
+ *           exactly that agent.
+ *   reject: the agent declined the offer: the call is routed again and the
+ *           agent stays available, behind every other idle agent.
+ *   hold / unhold: connected <-> held.
+ *   hangup: the call ends from any state.  Waiting or offered: the caller
+ *           abandoned (an offer is cancelled with ACD_CANCEL_ABANDONED).
+ *           Connected or held: the agent goes to wrap-up for the queue's
+ *           wrap-up time (or straight to available when it is 0) and the
+ *           call stays in ACD_CALL_WRAPUP until then.  In wrap-up:
+ *           ACD_ERR_STATE.
+ * Errors: ACD_ERR_NOT_FOUND, ACD_ERR_STATE, ACD_ERR_TIME, ACD_ERR_NOMEM.
+ * Complexity: O(log waiting calls + profile work of the agent freed). */
+ACD_API acd_status acd_call_answer(acd_center *c, int64_t now, acd_call_id call,
+                                   acd_agent_id agent);
+ACD_API acd_status acd_call_reject(acd_center *c, int64_t now, acd_call_id call,
+                                   acd_agent_id agent);
+ACD_API acd_status acd_call_hold(acd_center *c, int64_t now, acd_call_id call);
+ACD_API acd_status acd_call_unhold(acd_center *c, int64_t now, acd_call_id call);
+ACD_API acd_status acd_call_hangup(acd_center *c, int64_t now, acd_call_id call);
+
+ACD_API acd_status acd_call_find(const acd_center *c, const char *key, acd_call_id *out);
+ACD_API const char *acd_call_key(const acd_center *c, acd_call_id call);
+
+typedef struct acd_call_info {
+    uint32_t size;
+    uint32_t state;          /* acd_call_state */
+    acd_queue_id queue;
+    acd_agent_id agent;      /* offered / connected / wrap-up agent, or 0 */
+    int32_t priority;
+    uint32_t skill_count;
+    int64_t arrived;         /* arrival time */
+    int64_t state_since;     /* when the call entered its state */
+    uint32_t offer_count;    /* offers made so far */
+    uint32_t reserved0;
+} acd_call_info;
+
+ACD_API void acd_call_info_init(acd_call_info *info);
+ACD_API acd_status acd_call_get_info(const acd_center *c, acd_call_id call,
+                                     acd_call_info *info);
+
+/* ---- Time ------------------------------------------------------------------ */
+
+/* The earliest time at which the center needs acd_center_advance(), or
+ * ACD_TIME_NEVER.  O(1).  Errors: ACD_ERR_INVALID. */
+ACD_API acd_status acd_center_next_deadline(const acd_center *c, int64_t *deadline);
+
+/* Move the clock to `now` and fire every timer due at or before it, in
+ * deadline order (offer timeouts, wrap-up ends, maximum waits), each at its
+ * own deadline.  Events are never fired implicitly by other calls: a host
+ * that reports an event later than a deadline it has not advanced past gets
+ * the event applied first.
+ * Errors: ACD_ERR_INVALID, ACD_ERR_TIME, ACD_ERR_NOMEM (no timer fired).
+ * O(k log n) for k timers due. */
+ACD_API acd_status acd_center_advance(acd_center *c, int64_t now);
+
+/* ---- Actions ----------------------------------------------------------------- */
+
+typedef enum acd_action_type {
+    /* Ring `agent` with `call` of `queue`; `deadline` is when the offer
+     * times out unless answered. */
+    ACD_ACTION_OFFER = 1,
+    /* Stop ringing `agent` for `call`; `reason` is an acd_cancel_reason. */
+    ACD_ACTION_CANCEL_OFFER = 2,
+    /* The library made `agent` not-ready with `reason` (an unanswered
+     * offer, see ACD_OPT_NOANSWER_NOT_READY). */
+    ACD_ACTION_AGENT_NOT_READY = 3,
+    /* `agent`'s wrap-up of `call` ended on its timer; the call is gone. */
+    ACD_ACTION_WRAPUP_END = 4,
+    /* `call` waited longer than the queue's maximum wait and was removed;
+     * `reason` is an acd_exit_reason.  The host should route it elsewhere
+     * (voicemail, another number).  Timeouts are never abandons. */
+    ACD_ACTION_CALL_TIMEOUT = 5
+} acd_action_type;
+
+typedef enum acd_cancel_reason {
+    ACD_CANCEL_TIMEOUT = 1,
+    ACD_CANCEL_ABANDONED = 2,
+    ACD_CANCEL_AGENT_LOGOUT = 3,
+    ACD_CANCEL_AGENT_NOT_READY = 4,
+    ACD_CANCEL_CALL_TIMEOUT = 5
+} acd_cancel_reason;
+
+typedef enum acd_exit_reason {
+    ACD_EXIT_MAX_WAIT = 1
+} acd_exit_reason;
+
+typedef struct acd_action {
+    uint32_t size;       /* set by the caller (acd_action_init) */
+    uint32_t type;       /* acd_action_type */
+    uint64_t seq;        /* 1, 2, 3... in the order the center decided */
+    int64_t time;        /* when it was decided */
+    acd_call_id call;
+    acd_agent_id agent;
+    acd_queue_id queue;
+    int64_t deadline;    /* OFFER: time-out time; others ACD_TIME_NEVER */
+    int32_t reason;      /* CANCEL_OFFER, AGENT_NOT_READY, CALL_TIMEOUT */
+    uint32_t reserved0;
+} acd_action;
+
+ACD_API void acd_action_init(acd_action *action);
+
+/* Take the oldest pending action.  Actions stay queued until taken; the
+ * queue grows as needed (its growth is reserved before each event, so a
+ * full queue never makes an event fail halfway).
+ * Errors: ACD_ERR_INVALID (NULL, action->size too small), ACD_ERR_EMPTY. O(1). */
+ACD_API acd_status acd_center_pop_action(acd_center *c, acd_action *action);
+/* Number of pending actions.  O(1). */
+ACD_API size_t acd_center_pending_actions(const acd_center *c);
+
+/* Static names for printing: "OFFER", "AVAILABLE", "WAITING", ... or "?" */
+ACD_API const char *acd_action_type_name(uint32_t type);
+ACD_API const char *acd_agent_state_name(uint32_t state);
+ACD_API const char *acd_call_state_name(uint32_t state);
+
+/* ---- Real-time counts ------------------------------------------------------- */
+
+typedef struct acd_queue_info {
+    uint32_t size;
+    uint32_t waiting;        /* calls waiting (not ringing) */
+    uint32_t offered;        /* calls ringing at an agent */
+    uint32_t connected;      /* calls connected or held */
+    uint32_t members;        /* agents in the queue */
+    uint32_t members_available;
+    int64_t oldest_arrival;  /* arrival of the longest-waiting call, or
+                                ACD_TIME_NEVER when none waits */
+} acd_queue_info;
+
+ACD_API void acd_queue_info_init(acd_queue_info *info);
+/* O(skill profiles in the queue). */
+ACD_API acd_status acd_queue_get_info(const acd_center *c, acd_queue_id queue,
+                                      acd_queue_info *info);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ACD_H */

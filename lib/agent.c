@@ -1,0 +1,564 @@
+/* agent.c - agents: lifecycle, skills, queue membership and state events. */
+#include <string.h>
+
+#include "center.h"
+#include "mem.h"
+
+acdi_agent *acdi_agent_get(const acd_center *c, acd_agent_id id)
+{
+    return acdi_table_get(&c->agents, id);
+}
+
+/* Common validation of an event on an agent. */
+static acd_status agent_event(acd_center *c, int64_t now, acd_agent_id id, acdi_agent **out)
+{
+    if (!c)
+        return ACD_ERR_INVALID;
+    *out = acdi_agent_get(c, id);
+    if (!*out)
+        return ACD_ERR_NOT_FOUND;
+    return acdi_check_time(c, now);
+}
+
+/* ---- state changes shared with calls and timers ---- */
+
+void acdi_agent_set_state(acd_center *c, acdi_agent *a, uint32_t state)
+{
+    a->state = state;
+    a->state_since = c->now;
+    if (state != ACD_AGENT_NOT_READY)
+        a->reason = 0;
+}
+
+void acdi_agent_make_available(acd_center *c, acdi_agent *a, int64_t idle_since,
+                               uint64_t idle_seq)
+{
+    uint32_t i;
+
+    acdi_agent_set_state(c, a, ACD_AGENT_AVAILABLE);
+    a->idle_since = idle_since;
+    a->idle_seq = idle_seq;
+    for (i = 0; i < a->n_mem; i++) {
+        acdi_membership *m = a->mem[i];
+        m->node.k1 = idle_since;
+        m->node.k2 = (int64_t)idle_seq;
+        m->node.k3 = 0;
+        acdi_heap_push(&m->bucket->ready, &m->node);
+    }
+}
+
+void acdi_agent_make_available_now(acd_center *c, acdi_agent *a)
+{
+    acdi_agent_make_available(c, a, c->now, ++c->idle_seq);
+}
+
+void acdi_agent_leave_idle(acdi_agent *a)
+{
+    uint32_t i;
+
+    for (i = 0; i < a->n_mem; i++)
+        if (a->mem[i]->node.pos)
+            acdi_heap_remove(&a->mem[i]->bucket->ready, &a->mem[i]->node);
+}
+
+static void make_not_ready(acd_center *c, acdi_agent *a, int32_t reason)
+{
+    acdi_agent_set_state(c, a, ACD_AGENT_NOT_READY);
+    a->reason = reason;
+    a->pending_not_ready = 0;
+}
+
+void acdi_agent_no_answer(acd_center *c, acdi_agent *a)
+{
+    if (c->opt_noanswer_not_ready) {
+        make_not_ready(c, a, (int32_t)c->opt_noanswer_reason);
+        acdi_emit(c, ACD_ACTION_AGENT_NOT_READY, NULL, a, NULL, ACD_TIME_NEVER, a->reason);
+    } else {
+        acdi_agent_make_available_now(c, a);
+    }
+}
+
+void acdi_agent_start_wrapup(acd_center *c, acdi_agent *a, int64_t wrapup_ms)
+{
+    acdi_agent_set_state(c, a, ACD_AGENT_WRAPUP);
+    acdi_timer_arm(c, &a->wrapup_timer, c->now + wrapup_ms);
+}
+
+/* Drop the call an agent is wrapping up (or just finished). */
+static void release_call(acd_center *c, acdi_agent *a)
+{
+    acdi_call *call = a->call;
+
+    acdi_timer_disarm(c, &a->wrapup_timer);
+    a->call = NULL;
+    acdi_call_free(c, call);
+}
+
+void acdi_agent_finish_wrapup(acd_center *c, acdi_agent *a)
+{
+    release_call(c, a);
+    if (a->pending_not_ready) {
+        make_not_ready(c, a, a->pending_reason);
+        return;
+    }
+    acdi_agent_make_available_now(c, a);
+    acdi_route_agent(c, a);
+}
+
+/* ---- lifecycle ---- */
+
+acd_status acd_agent_add(acd_center *c, const char *key, acd_agent_id *out)
+{
+    acdi_profile *none;
+    acdi_agent *a;
+    acd_status st;
+
+    if (!c || !out || (key && acdi_check_name(key) != ACD_OK))
+        return ACD_ERR_INVALID;
+    if (key && acdi_map_get(&c->agent_keys, key))
+        return ACD_ERR_EXISTS;
+    if ((st = acdi_table_reserve(&c->alloc, &c->agents)) != ACD_OK ||
+        (st = acdi_map_reserve(&c->alloc, &c->agent_keys)) != ACD_OK ||
+        (st = acdi_reserve_timers(c, 1)) != ACD_OK)
+        return st;
+    a = acdi_calloc(&c->alloc, sizeof(*a));
+    if (!a)
+        return ACD_ERR_NOMEM;
+    if (key && !(a->key = acdi_strdup(&c->alloc, key))) {
+        acdi_free(&c->alloc, a, sizeof(*a));
+        return ACD_ERR_NOMEM;
+    }
+    none = acdi_profile_get(&c->alloc, &c->profiles, NULL, 0);
+    if (!none) {
+        acdi_strfree(&c->alloc, a->key);
+        acdi_free(&c->alloc, a, sizeof(*a));
+        return ACD_ERR_NOMEM;
+    }
+    a->profile = none;
+    a->state = ACD_AGENT_LOGGED_OUT;
+    a->state_since = c->now;
+    a->wrapup_timer.kind = ACDI_TIMER_WRAPUP;
+    a->id = acdi_table_insert(&c->agents, a);
+    if (a->key)
+        acdi_map_put(&c->agent_keys, a->key, a->id);
+    c->timer_slots += 1;
+    *out = a->id;
+    return ACD_OK;
+}
+
+static void free_membership(acd_center *c, acdi_membership *m)
+{
+    if (m->node.pos)
+        acdi_heap_remove(&m->bucket->ready, &m->node);
+    m->queue->members--;
+    acdi_bucket_leave(c, &m->queue->agent_buckets, m->bucket);
+    acdi_free(&c->alloc, m, sizeof(*m));
+}
+
+/* Frees an agent; also used by acd_center_destroy() after calls are gone. */
+void acdi_agent_destroy(acd_center *c, acdi_agent *a)
+{
+    uint32_t i;
+
+    for (i = 0; i < a->n_mem; i++)
+        free_membership(c, a->mem[i]);
+    acdi_free(&c->alloc, a->mem, (size_t)a->cap_mem * sizeof(*a->mem));
+    acdi_profile_unref(&c->alloc, &c->profiles, a->profile);
+    if (a->key)
+        acdi_map_del(&c->agent_keys, a->key);
+    acdi_strfree(&c->alloc, a->key);
+    acdi_timer_disarm(c, &a->wrapup_timer);
+    acdi_table_remove(&c->agents, a->id);
+    c->timer_slots -= 1;
+    acdi_free(&c->alloc, a, sizeof(*a));
+}
+
+acd_status acd_agent_remove(acd_center *c, acd_agent_id agent)
+{
+    acdi_agent *a;
+
+    if (!c)
+        return ACD_ERR_INVALID;
+    a = acdi_agent_get(c, agent);
+    if (!a)
+        return ACD_ERR_NOT_FOUND;
+    if (a->state != ACD_AGENT_LOGGED_OUT)
+        return ACD_ERR_STATE;
+    acdi_agent_destroy(c, a);
+    return ACD_OK;
+}
+
+acd_status acd_agent_find(const acd_center *c, const char *key, acd_agent_id *out)
+{
+    uint64_t id;
+
+    if (!c || !key || !out)
+        return ACD_ERR_INVALID;
+    id = acdi_map_get(&c->agent_keys, key);
+    if (!id)
+        return ACD_ERR_NOT_FOUND;
+    *out = id;
+    return ACD_OK;
+}
+
+const char *acd_agent_key(const acd_center *c, acd_agent_id agent)
+{
+    const acdi_agent *a = c ? acdi_agent_get(c, agent) : NULL;
+    return a ? a->key : NULL;
+}
+
+/* ---- skills ---- */
+
+/* items := a's skills with `skill` set to `level` (0 removes it). */
+static acd_status edit_skills(const acdi_profile *p, uint32_t skill, uint32_t level,
+                              acdi_skill_level *items, uint32_t *n)
+{
+    uint32_t i, k = 0;
+
+    for (i = 0; i < p->n; i++)
+        if (p->items[i].skill != skill)
+            items[k++] = p->items[i];
+    if (level) {
+        if (k == ACD_MAX_SKILLS_PER_AGENT)
+            return ACD_ERR_LIMIT;
+        items[k].skill = skill;
+        items[k].level = level;
+        k++;
+    }
+    acdi_profile_sort(items, k);
+    *n = k;
+    return ACD_OK;
+}
+
+/* Move every membership of `a` to the buckets of `np`: attach all first,
+ * so that a failure leaves the agent untouched. */
+static acd_status move_to_profile(acd_center *c, acdi_agent *a, acdi_profile *np)
+{
+    uint32_t i, j;
+    int was_available = a->state == ACD_AGENT_AVAILABLE;
+
+    for (i = 0; i < a->n_mem; i++) {
+        acdi_membership *m = a->mem[i];
+        if (acdi_bucket_attach(c, &m->queue->agent_buckets, np, &m->pending) != ACD_OK) {
+            for (j = i; j-- > 0;)
+                acdi_bucket_drop_if_unused(c, &a->mem[j]->queue->agent_buckets,
+                                           a->mem[j]->pending);
+            return ACD_ERR_NOMEM;
+        }
+    }
+    acdi_agent_leave_idle(a);
+    for (i = 0; i < a->n_mem; i++) {
+        acdi_membership *m = a->mem[i];
+        acdi_bucket_join(m->pending);
+        acdi_bucket_leave(c, &m->queue->agent_buckets, m->bucket);
+        m->bucket = m->pending;
+        m->pending = NULL;
+    }
+    acdi_profile_unref(&c->alloc, &c->profiles, a->profile);
+    a->profile = np;
+    if (was_available) {
+        /* Keep the agent's place in the idle line. */
+        int64_t since = a->state_since;
+        acdi_agent_make_available(c, a, a->idle_since, a->idle_seq);
+        a->state_since = since;
+    }
+    return ACD_OK;
+}
+
+acd_status acd_agent_set_skill(acd_center *c, int64_t now, acd_agent_id agent,
+                               acd_skill_id skill, uint32_t level)
+{
+    acdi_skill_level items[ACD_MAX_SKILLS_PER_AGENT];
+    acdi_profile *np;
+    acdi_agent *a;
+    uint32_t n;
+    acd_status st;
+
+    if ((st = agent_event(c, now, agent, &a)) != ACD_OK)
+        return st;
+    if (!acdi_table_get(&c->skills, skill))
+        return ACD_ERR_NOT_FOUND;
+    if (level > ACD_LEVEL_MAX)
+        return ACD_ERR_RANGE;
+    if ((st = edit_skills(a->profile, acdi_id_index(skill), level, items, &n)) != ACD_OK)
+        return st;
+    if ((st = acdi_reserve_actions(c, 1)) != ACD_OK)
+        return st;
+    np = acdi_profile_get(&c->alloc, &c->profiles, items, n);
+    if (!np)
+        return ACD_ERR_NOMEM;
+    if (np == a->profile) {
+        acdi_profile_unref(&c->alloc, &c->profiles, np);
+    } else if ((st = move_to_profile(c, a, np)) != ACD_OK) {
+        acdi_profile_unref(&c->alloc, &c->profiles, np);
+        return st;
+    }
+    c->now = now;
+    if (a->state == ACD_AGENT_AVAILABLE)
+        acdi_route_agent(c, a);
+    return ACD_OK;
+}
+
+acd_status acd_agent_skill(const acd_center *c, acd_agent_id agent, acd_skill_id skill,
+                           uint32_t *level)
+{
+    const acdi_agent *a;
+
+    if (!c || !level)
+        return ACD_ERR_INVALID;
+    a = acdi_agent_get(c, agent);
+    if (!a || !acdi_table_get(&c->skills, skill))
+        return ACD_ERR_NOT_FOUND;
+    *level = acdi_profile_level(a->profile, acdi_id_index(skill));
+    return ACD_OK;
+}
+
+/* ---- queue membership ---- */
+
+static acdi_membership *find_membership(const acdi_agent *a, const acdi_queue *q,
+                                        uint32_t *index)
+{
+    uint32_t i;
+
+    for (i = 0; i < a->n_mem; i++) {
+        if (a->mem[i]->queue == q) {
+            if (index)
+                *index = i;
+            return a->mem[i];
+        }
+    }
+    return NULL;
+}
+
+acd_status acd_agent_join_queue(acd_center *c, int64_t now, acd_agent_id agent,
+                                acd_queue_id queue)
+{
+    acdi_membership *m;
+    acdi_bucket *b;
+    acdi_agent *a;
+    acdi_queue *q;
+    acd_status st;
+
+    if ((st = agent_event(c, now, agent, &a)) != ACD_OK)
+        return st;
+    if (!(q = acdi_queue_get(c, queue)))
+        return ACD_ERR_NOT_FOUND;
+    if (find_membership(a, q, NULL))
+        return ACD_ERR_STATE;
+    if ((st = acdi_reserve_actions(c, 1)) != ACD_OK ||
+        (st = acdi_grow(&c->alloc, (void **)&a->mem, &a->cap_mem, sizeof(*a->mem),
+                        a->n_mem + 1)) != ACD_OK)
+        return st;
+    if (!(m = acdi_calloc(&c->alloc, sizeof(*m))))
+        return ACD_ERR_NOMEM;
+    if ((st = acdi_bucket_attach(c, &q->agent_buckets, a->profile, &b)) != ACD_OK) {
+        acdi_free(&c->alloc, m, sizeof(*m));
+        return st;
+    }
+    c->now = now;
+    m->agent = a;
+    m->queue = q;
+    m->bucket = b;
+    acdi_bucket_join(b);
+    q->members++;
+    a->mem[a->n_mem++] = m;
+    if (a->state == ACD_AGENT_AVAILABLE) {
+        m->node.k1 = a->idle_since;
+        m->node.k2 = (int64_t)a->idle_seq;
+        acdi_heap_push(&b->ready, &m->node);
+        acdi_route_agent(c, a);
+    }
+    return ACD_OK;
+}
+
+acd_status acd_agent_leave_queue(acd_center *c, int64_t now, acd_agent_id agent,
+                                 acd_queue_id queue)
+{
+    acdi_membership *m;
+    acdi_agent *a;
+    acdi_queue *q;
+    uint32_t i;
+    acd_status st;
+
+    if ((st = agent_event(c, now, agent, &a)) != ACD_OK)
+        return st;
+    if (!(q = acdi_queue_get(c, queue)))
+        return ACD_ERR_NOT_FOUND;
+    if (!(m = find_membership(a, q, &i)))
+        return ACD_ERR_STATE;
+    if (a->call && a->call->queue == q &&
+        (a->state == ACD_AGENT_OFFERED || a->state == ACD_AGENT_BUSY))
+        return ACD_ERR_STATE;
+    c->now = now;
+    a->mem[i] = a->mem[--a->n_mem];
+    free_membership(c, m);
+    return ACD_OK;
+}
+
+/* ---- state events ---- */
+
+acd_status acd_agent_login(acd_center *c, int64_t now, acd_agent_id agent)
+{
+    acdi_agent *a;
+    acd_status st;
+
+    if ((st = agent_event(c, now, agent, &a)) != ACD_OK)
+        return st;
+    if (a->state != ACD_AGENT_LOGGED_OUT)
+        return ACD_ERR_STATE;
+    if ((st = acdi_reserve_actions(c, 1)) != ACD_OK)
+        return st;
+    c->now = now;
+    acdi_agent_make_available_now(c, a);
+    acdi_route_agent(c, a);
+    return ACD_OK;
+}
+
+/* The agent leaves the available / offered / wrap-up state for `state`
+ * (logged-out or not-ready).  An offer is cancelled and its call routed
+ * again; a wrap-up call is released. */
+static void leave_for(acd_center *c, acdi_agent *a, uint32_t state, int32_t reason,
+                      int32_t cancel_reason)
+{
+    acdi_call *offered = NULL;
+
+    switch (a->state) {
+    case ACD_AGENT_AVAILABLE:
+        acdi_agent_leave_idle(a);
+        break;
+    case ACD_AGENT_OFFERED:
+        offered = a->call;
+        acdi_cancel_offer(c, offered, cancel_reason);
+        break;
+    case ACD_AGENT_WRAPUP:
+        release_call(c, a);
+        break;
+    default:
+        break;
+    }
+    if (state == ACD_AGENT_NOT_READY) {
+        make_not_ready(c, a, reason);
+    } else {
+        acdi_agent_set_state(c, a, state);
+        a->pending_not_ready = 0;
+    }
+    if (offered) {
+        acdi_call_requeue(c, offered);
+        acdi_route_call(c, offered);
+    }
+}
+
+acd_status acd_agent_logout(acd_center *c, int64_t now, acd_agent_id agent)
+{
+    acdi_agent *a;
+    acd_status st;
+
+    if ((st = agent_event(c, now, agent, &a)) != ACD_OK)
+        return st;
+    if (a->state == ACD_AGENT_LOGGED_OUT || a->state == ACD_AGENT_BUSY)
+        return ACD_ERR_STATE;
+    if ((st = acdi_reserve_actions(c, 2)) != ACD_OK)
+        return st;
+    c->now = now;
+    leave_for(c, a, ACD_AGENT_LOGGED_OUT, 0, ACD_CANCEL_AGENT_LOGOUT);
+    return ACD_OK;
+}
+
+acd_status acd_agent_set_not_ready(acd_center *c, int64_t now, acd_agent_id agent,
+                                   int32_t reason)
+{
+    acdi_agent *a;
+    acd_status st;
+
+    if ((st = agent_event(c, now, agent, &a)) != ACD_OK)
+        return st;
+    if (reason < 0)
+        return ACD_ERR_RANGE;
+    if (a->state == ACD_AGENT_LOGGED_OUT)
+        return ACD_ERR_STATE;
+    if ((st = acdi_reserve_actions(c, 2)) != ACD_OK)
+        return st;
+    c->now = now;
+    if (a->state == ACD_AGENT_BUSY) {
+        a->pending_not_ready = 1;
+        a->pending_reason = reason;
+        return ACD_OK;
+    }
+    leave_for(c, a, ACD_AGENT_NOT_READY, reason, ACD_CANCEL_AGENT_NOT_READY);
+    return ACD_OK;
+}
+
+acd_status acd_agent_set_ready(acd_center *c, int64_t now, acd_agent_id agent)
+{
+    acdi_agent *a;
+    acd_status st;
+
+    if ((st = agent_event(c, now, agent, &a)) != ACD_OK)
+        return st;
+    if ((a->state == ACD_AGENT_BUSY || a->state == ACD_AGENT_WRAPUP) &&
+        a->pending_not_ready) {
+        c->now = now;
+        a->pending_not_ready = 0;
+        return ACD_OK;
+    }
+    if (a->state != ACD_AGENT_NOT_READY)
+        return ACD_ERR_STATE;
+    if ((st = acdi_reserve_actions(c, 1)) != ACD_OK)
+        return st;
+    c->now = now;
+    acdi_agent_make_available_now(c, a);
+    acdi_route_agent(c, a);
+    return ACD_OK;
+}
+
+acd_status acd_agent_end_wrapup(acd_center *c, int64_t now, acd_agent_id agent)
+{
+    acdi_agent *a;
+    acd_status st;
+
+    if ((st = agent_event(c, now, agent, &a)) != ACD_OK)
+        return st;
+    if (a->state != ACD_AGENT_WRAPUP)
+        return ACD_ERR_STATE;
+    if ((st = acdi_reserve_actions(c, 1)) != ACD_OK)
+        return st;
+    c->now = now;
+    acdi_agent_finish_wrapup(c, a);
+    return ACD_OK;
+}
+
+/* ---- queries ---- */
+
+void acd_agent_info_init(acd_agent_info *info)
+{
+    if (!info)
+        return;
+    memset(info, 0, sizeof(*info));
+    info->size = (uint32_t)sizeof(*info);
+}
+
+#define AGENT_INFO_V1_SIZE (offsetof(acd_agent_info, calls_handled) + sizeof(uint64_t))
+
+acd_status acd_agent_get_info(const acd_center *c, acd_agent_id agent, acd_agent_info *info)
+{
+    acd_agent_info out;
+    const acdi_agent *a;
+
+    if (!c || !info || info->size < AGENT_INFO_V1_SIZE)
+        return ACD_ERR_INVALID;
+    a = acdi_agent_get(c, agent);
+    if (!a)
+        return ACD_ERR_NOT_FOUND;
+    acd_agent_info_init(&out);
+    out.state = a->state;
+    out.reason = a->state == ACD_AGENT_NOT_READY ? a->reason : 0;
+    out.queue_count = a->n_mem;
+    out.call = a->call ? a->call->id : 0;
+    out.state_since = a->state_since;
+    out.idle_since = a->state == ACD_AGENT_AVAILABLE ? a->idle_since : 0;
+    out.calls_handled = a->calls_handled;
+    if (info->size < sizeof(out))
+        out.size = info->size;
+    memcpy(info, &out, out.size);
+    return ACD_OK;
+}

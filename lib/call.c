@@ -1,0 +1,397 @@
+/* call.c - calls: arrival, answer, hold, hangup, and their timers. */
+#include <string.h>
+
+#include "center.h"
+#include "mem.h"
+
+acdi_call *acdi_call_get(const acd_center *c, acd_call_id id)
+{
+    return acdi_table_get(&c->calls, id);
+}
+
+void acd_call_params_init(acd_call_params *params)
+{
+    if (!params)
+        return;
+    memset(params, 0, sizeof(*params));
+    params->size = (uint32_t)sizeof(*params);
+}
+
+#define PARAMS_V1_SIZE (offsetof(acd_call_params, reserved0) + sizeof(uint32_t))
+
+/* Check the required skills and convert them to a sorted profile list. */
+static acd_status read_skills(const acd_center *c, const acd_call_params *p,
+                              acdi_skill_level *items)
+{
+    uint32_t i;
+
+    if (p->skill_count > ACD_MAX_SKILLS_PER_CALL)
+        return ACD_ERR_LIMIT;
+    if (p->skill_count && !p->skills)
+        return ACD_ERR_INVALID;
+    for (i = 0; i < p->skill_count; i++) {
+        const acd_skill_req *r = &p->skills[i];
+        if (r->reserved0)
+            return ACD_ERR_INVALID;
+        if (!acdi_table_get(&c->skills, r->skill))
+            return ACD_ERR_NOT_FOUND;
+        if (r->min_level > ACD_LEVEL_MAX)
+            return ACD_ERR_RANGE;
+        items[i].skill = acdi_id_index(r->skill);
+        items[i].level = r->min_level;
+    }
+    acdi_profile_sort(items, p->skill_count);
+    for (i = 1; i < p->skill_count; i++)
+        if (items[i].skill == items[i - 1].skill)
+            return ACD_ERR_INVALID;
+    return ACD_OK;
+}
+
+static acd_status read_params(const acd_center *c, const acd_call_params *in,
+                              acd_call_params *p, acdi_skill_level *items)
+{
+    acd_call_params_init(p);
+    if (!in)
+        return ACD_OK;
+    if (in->size < PARAMS_V1_SIZE || in->size > sizeof(*p))
+        return ACD_ERR_VERSION;
+    memcpy(p, in, in->size);
+    if (p->reserved0)
+        return ACD_ERR_INVALID;
+    if (p->key && acdi_check_name(p->key) != ACD_OK)
+        return ACD_ERR_INVALID;
+    if (p->key && acdi_map_get(&c->call_keys, p->key))
+        return ACD_ERR_EXISTS;
+    return read_skills(c, p, items);
+}
+
+/* Everything an arrival allocates, obtained before anything changes. */
+static acd_status reserve_arrival(acd_center *c, acdi_queue *q, const acd_call_params *p,
+                                  const acdi_skill_level *items, acdi_call **out)
+{
+    acdi_call *call;
+    acd_status st;
+
+    if ((st = acdi_table_reserve(&c->alloc, &c->calls)) != ACD_OK ||
+        (st = acdi_map_reserve(&c->alloc, &c->call_keys)) != ACD_OK ||
+        (st = acdi_reserve_timers(c, 2)) != ACD_OK ||
+        (st = acdi_reserve_actions(c, 1)) != ACD_OK)
+        return st;
+    if (!(call = acdi_calloc(&c->alloc, sizeof(*call))))
+        return ACD_ERR_NOMEM;
+    if (p->key && !(call->key = acdi_strdup(&c->alloc, p->key)))
+        goto fail;
+    if (!(call->req = acdi_profile_get(&c->alloc, &c->profiles, items, p->skill_count)))
+        goto fail;
+    if (acdi_bucket_attach(c, &q->call_buckets, call->req, &call->bucket) != ACD_OK)
+        goto fail;
+    *out = call;
+    return ACD_OK;
+fail:
+    if (call->req)
+        acdi_profile_unref(&c->alloc, &c->profiles, call->req);
+    acdi_strfree(&c->alloc, call->key);
+    acdi_free(&c->alloc, call, sizeof(*call));
+    return ACD_ERR_NOMEM;
+}
+
+acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
+                           const acd_call_params *params, acd_call_id *out)
+{
+    acdi_skill_level items[ACD_MAX_SKILLS_PER_CALL];
+    acd_call_params p;
+    acdi_call *call;
+    acdi_queue *q;
+    acd_status st;
+
+    if (!c || !out)
+        return ACD_ERR_INVALID;
+    if (!(q = acdi_queue_get(c, queue)))
+        return ACD_ERR_NOT_FOUND;
+    if ((st = read_params(c, params, &p, items)) != ACD_OK ||
+        (st = acdi_check_time(c, now)) != ACD_OK ||
+        (st = reserve_arrival(c, q, &p, items, &call)) != ACD_OK)
+        return st;
+    c->now = now;
+    call->queue = q;
+    call->state = ACD_CALL_WAITING;
+    call->priority = p.priority;
+    call->arrived = now;
+    call->state_since = now;
+    call->seq = ++c->call_seq;
+    call->offer_timer.kind = ACDI_TIMER_OFFER;
+    call->wait_timer.kind = ACDI_TIMER_MAX_WAIT;
+    call->node.k1 = -(int64_t)p.priority;
+    call->node.k2 = now;
+    call->node.k3 = call->seq;
+    call->id = acdi_table_insert(&c->calls, call);
+    if (call->key)
+        acdi_map_put(&c->call_keys, call->key, call->id);
+    c->timer_slots += 2;
+    acdi_bucket_join(call->bucket);
+    acdi_heap_push(&call->bucket->ready, &call->node);
+    q->n_waiting++;
+    if (q->max_wait_ms > 0)
+        acdi_timer_arm(c, &call->wait_timer, now + q->max_wait_ms);
+    *out = call->id;
+    acdi_route_call(c, call);
+    return ACD_OK;
+}
+
+void acdi_call_requeue(acd_center *c, acdi_call *call)
+{
+    call->state = ACD_CALL_WAITING;
+    call->state_since = c->now;
+    call->queue->n_waiting++;
+    acdi_heap_push(&call->bucket->ready, &call->node);
+}
+
+void acdi_call_free(acd_center *c, acdi_call *call)
+{
+    acdi_queue *q = call->queue;
+
+    switch (call->state) {
+    case ACD_CALL_WAITING:
+        acdi_heap_remove(&call->bucket->ready, &call->node);
+        q->n_waiting--;
+        break;
+    case ACD_CALL_OFFERED:
+        acdi_detach_offer(c, call);
+        break;
+    case ACD_CALL_CONNECTED:
+    case ACD_CALL_HELD:
+        q->n_connected--;
+        break;
+    default:
+        break;
+    }
+    acdi_timer_disarm(c, &call->offer_timer);
+    acdi_timer_disarm(c, &call->wait_timer);
+    acdi_bucket_leave(c, &q->call_buckets, call->bucket);
+    acdi_profile_unref(&c->alloc, &c->profiles, call->req);
+    if (call->key)
+        acdi_map_del(&c->call_keys, call->key);
+    acdi_strfree(&c->alloc, call->key);
+    acdi_table_remove(&c->calls, call->id);
+    c->timer_slots -= 2;
+    acdi_free(&c->alloc, call, sizeof(*call));
+}
+
+/* Common validation of an event on a call. */
+static acd_status call_event(acd_center *c, int64_t now, acd_call_id id, acdi_call **out)
+{
+    if (!c)
+        return ACD_ERR_INVALID;
+    *out = acdi_call_get(c, id);
+    if (!*out)
+        return ACD_ERR_NOT_FOUND;
+    return acdi_check_time(c, now);
+}
+
+/* The call must be ringing at exactly this agent. */
+static acd_status offered_to(const acd_center *c, const acdi_call *call, acd_agent_id agent)
+{
+    const acdi_agent *a = acdi_agent_get(c, agent);
+
+    if (!a)
+        return ACD_ERR_NOT_FOUND;
+    if (call->state != ACD_CALL_OFFERED || call->agent != a)
+        return ACD_ERR_STATE;
+    return ACD_OK;
+}
+
+acd_status acd_call_answer(acd_center *c, int64_t now, acd_call_id id, acd_agent_id agent)
+{
+    acdi_call *call;
+    acdi_agent *a;
+    acd_status st;
+
+    if ((st = call_event(c, now, id, &call)) != ACD_OK ||
+        (st = offered_to(c, call, agent)) != ACD_OK)
+        return st;
+    c->now = now;
+    a = call->agent;
+    acdi_timer_disarm(c, &call->offer_timer);
+    acdi_timer_disarm(c, &call->wait_timer);
+    call->queue->n_offered--;
+    call->queue->n_connected++;
+    call->state = ACD_CALL_CONNECTED;
+    call->state_since = now;
+    acdi_agent_set_state(c, a, ACD_AGENT_BUSY);
+    a->calls_handled++;
+    return ACD_OK;
+}
+
+acd_status acd_call_reject(acd_center *c, int64_t now, acd_call_id id, acd_agent_id agent)
+{
+    acdi_call *call;
+    acdi_agent *a;
+    acd_status st;
+
+    if ((st = call_event(c, now, id, &call)) != ACD_OK ||
+        (st = offered_to(c, call, agent)) != ACD_OK ||
+        (st = acdi_reserve_actions(c, 2)) != ACD_OK)
+        return st;
+    c->now = now;
+    a = call->agent;
+    acdi_detach_offer(c, call);
+    acdi_agent_make_available_now(c, a);
+    acdi_call_requeue(c, call);
+    acdi_route_call(c, call);
+    if (a->state == ACD_AGENT_AVAILABLE)
+        acdi_route_agent(c, a);
+    return ACD_OK;
+}
+
+static acd_status set_held(acd_center *c, int64_t now, acd_call_id id, uint32_t from,
+                           uint32_t to)
+{
+    acdi_call *call;
+    acd_status st;
+
+    if ((st = call_event(c, now, id, &call)) != ACD_OK)
+        return st;
+    if (call->state != from)
+        return ACD_ERR_STATE;
+    c->now = now;
+    call->state = to;
+    call->state_since = now;
+    return ACD_OK;
+}
+
+acd_status acd_call_hold(acd_center *c, int64_t now, acd_call_id call)
+{
+    return set_held(c, now, call, ACD_CALL_CONNECTED, ACD_CALL_HELD);
+}
+
+acd_status acd_call_unhold(acd_center *c, int64_t now, acd_call_id call)
+{
+    return set_held(c, now, call, ACD_CALL_HELD, ACD_CALL_CONNECTED);
+}
+
+/* The caller hung up while ringing: the agent gets its place in line back,
+ * since the lost offer was not its doing. */
+static void abandon_offered(acd_center *c, acdi_call *call, int32_t reason)
+{
+    acdi_agent *a = call->agent;
+
+    acdi_cancel_offer(c, call, reason);
+    acdi_agent_make_available(c, a, a->saved_idle_since, a->saved_idle_seq);
+}
+
+acd_status acd_call_hangup(acd_center *c, int64_t now, acd_call_id id)
+{
+    acdi_call *call;
+    acdi_agent *a;
+    acd_status st;
+
+    if ((st = call_event(c, now, id, &call)) != ACD_OK)
+        return st;
+    if (call->state == ACD_CALL_WRAPUP)
+        return ACD_ERR_STATE;
+    if ((st = acdi_reserve_actions(c, 2)) != ACD_OK)
+        return st;
+    c->now = now;
+    a = call->agent;
+    switch (call->state) {
+    case ACD_CALL_WAITING:
+        acdi_call_free(c, call);
+        break;
+    case ACD_CALL_OFFERED:
+        abandon_offered(c, call, ACD_CANCEL_ABANDONED);
+        acdi_call_free(c, call);
+        acdi_route_agent(c, a);
+        break;
+    default: /* connected or held */
+        call->queue->n_connected--;
+        call->state = ACD_CALL_WRAPUP;
+        call->state_since = now;
+        if (call->queue->wrapup_ms > 0)
+            acdi_agent_start_wrapup(c, a, call->queue->wrapup_ms);
+        else
+            acdi_agent_finish_wrapup(c, a);
+        break;
+    }
+    return ACD_OK;
+}
+
+void acdi_call_offer_timeout(acd_center *c, acdi_call *call)
+{
+    acdi_agent *a = call->agent;
+
+    acdi_cancel_offer(c, call, ACD_CANCEL_TIMEOUT);
+    acdi_agent_no_answer(c, a);
+    acdi_call_requeue(c, call);
+    acdi_route_call(c, call);
+    if (a->state == ACD_AGENT_AVAILABLE)
+        acdi_route_agent(c, a);
+}
+
+void acdi_call_max_wait(acd_center *c, acdi_call *call)
+{
+    acdi_agent *a = call->agent;
+
+    if (call->state == ACD_CALL_OFFERED)
+        abandon_offered(c, call, ACD_CANCEL_CALL_TIMEOUT);
+    acdi_emit(c, ACD_ACTION_CALL_TIMEOUT, call, NULL, call->queue, ACD_TIME_NEVER,
+              ACD_EXIT_MAX_WAIT);
+    acdi_call_free(c, call);
+    if (a)
+        acdi_route_agent(c, a);
+}
+
+/* ---- queries ---- */
+
+acd_status acd_call_find(const acd_center *c, const char *key, acd_call_id *out)
+{
+    uint64_t id;
+
+    if (!c || !key || !out)
+        return ACD_ERR_INVALID;
+    id = acdi_map_get(&c->call_keys, key);
+    if (!id)
+        return ACD_ERR_NOT_FOUND;
+    *out = id;
+    return ACD_OK;
+}
+
+const char *acd_call_key(const acd_center *c, acd_call_id id)
+{
+    const acdi_call *call = c ? acdi_call_get(c, id) : NULL;
+    return call ? call->key : NULL;
+}
+
+void acd_call_info_init(acd_call_info *info)
+{
+    if (!info)
+        return;
+    memset(info, 0, sizeof(*info));
+    info->size = (uint32_t)sizeof(*info);
+}
+
+#define CALL_INFO_V1_SIZE (offsetof(acd_call_info, reserved0) + sizeof(uint32_t))
+
+acd_status acd_call_get_info(const acd_center *c, acd_call_id id, acd_call_info *info)
+{
+    acd_call_info out;
+    const acdi_call *call;
+
+    if (!c || !info || info->size < CALL_INFO_V1_SIZE)
+        return ACD_ERR_INVALID;
+    call = acdi_call_get(c, id);
+    if (!call)
+        return ACD_ERR_NOT_FOUND;
+    acd_call_info_init(&out);
+    out.state = call->state;
+    out.queue = call->queue->id;
+    out.agent = call->agent ? call->agent->id : 0;
+    out.priority = call->priority;
+    out.skill_count = call->req->n;
+    out.arrived = call->arrived;
+    out.state_since = call->state_since;
+    out.offer_count = call->offer_count;
+    if (info->size < sizeof(out))
+        out.size = info->size;
+    memcpy(info, &out, out.size);
+    return ACD_OK;
+}

@@ -1,0 +1,346 @@
+/* center.c - center lifecycle, options, the action queue, timers and time. */
+#include <string.h>
+
+#include "center.h"
+#include "mem.h"
+
+/* The v1 struct ends after start_time; later versions only append. */
+#define CONFIG_V1_SIZE (offsetof(acd_center_config, start_time) + sizeof(int64_t))
+
+void acd_center_config_init(acd_center_config *cfg)
+{
+    if (!cfg)
+        return;
+    memset(cfg, 0, sizeof(*cfg));
+    cfg->size = (uint32_t)sizeof(*cfg);
+    cfg->seed = 1;
+}
+
+static acd_status read_config(const acd_center_config *in, acd_center_config *cfg)
+{
+    const acd_allocator *al;
+    int set;
+
+    acd_center_config_init(cfg);
+    if (!in)
+        return ACD_OK;
+    if (in->size < CONFIG_V1_SIZE)
+        return ACD_ERR_VERSION;
+    if (in->size > sizeof(*cfg))
+        return ACD_ERR_VERSION;
+    memcpy(cfg, in, in->size);
+    if (cfg->reserved0)
+        return ACD_ERR_INVALID;
+    al = &cfg->allocator;
+    set = (al->alloc != NULL) + (al->realloc != NULL) + (al->free != NULL);
+    if (set != 0 && set != 3)
+        return ACD_ERR_INVALID;
+    return ACD_OK;
+}
+
+acd_status acd_center_new(const acd_center_config *config, acd_center **out)
+{
+    acd_center_config cfg;
+    acd_allocator al;
+    acd_center *c;
+    acd_status st;
+
+    if (!out)
+        return ACD_ERR_INVALID;
+    st = read_config(config, &cfg);
+    if (st != ACD_OK)
+        return st;
+    al = cfg.allocator;
+    if (!al.alloc)
+        acdi_allocator_default(&al);
+    c = acdi_calloc(&al, sizeof(*c));
+    if (!c)
+        return ACD_ERR_NOMEM;
+    c->alloc = al;
+    c->now = cfg.start_time;
+    c->seed = cfg.seed;
+    c->opt_noanswer_not_ready = 1;
+    acdi_table_init(&c->skills, ACDI_KIND_SKILL);
+    acdi_table_init(&c->queues, ACDI_KIND_QUEUE);
+    acdi_table_init(&c->agents, ACDI_KIND_AGENT);
+    acdi_table_init(&c->calls, ACDI_KIND_CALL);
+    acdi_map_init(&c->skill_names, cfg.seed);
+    acdi_map_init(&c->queue_names, cfg.seed);
+    acdi_map_init(&c->agent_keys, cfg.seed);
+    acdi_map_init(&c->call_keys, cfg.seed);
+    acdi_map_init(&c->profiles, cfg.seed);
+    *out = c;
+    return ACD_OK;
+}
+
+void acd_center_destroy(acd_center *c)
+{
+    acd_allocator al;
+    uint32_t i;
+
+    if (!c)
+        return;
+    al = c->alloc;
+    /* Calls first: they hold references into queue buckets. */
+    for (i = 0; i < c->calls.n; i++)
+        if (c->calls.slots[i].ptr)
+            acdi_call_free(c, c->calls.slots[i].ptr);
+    for (i = 0; i < c->agents.n; i++)
+        if (c->agents.slots[i].ptr)
+            acdi_agent_destroy(c, c->agents.slots[i].ptr);
+    for (i = 0; i < c->queues.n; i++)
+        if (c->queues.slots[i].ptr)
+            acdi_queue_destroy(c, c->queues.slots[i].ptr);
+    for (i = 0; i < c->skills.n; i++) {
+        acdi_skill *s = c->skills.slots[i].ptr;
+        if (s) {
+            acdi_strfree(&al, s->name);
+            acdi_free(&al, s, sizeof(*s));
+        }
+    }
+    acdi_table_free(&al, &c->skills);
+    acdi_table_free(&al, &c->queues);
+    acdi_table_free(&al, &c->agents);
+    acdi_table_free(&al, &c->calls);
+    acdi_map_free(&al, &c->skill_names);
+    acdi_map_free(&al, &c->queue_names);
+    acdi_map_free(&al, &c->agent_keys);
+    acdi_map_free(&al, &c->call_keys);
+    acdi_map_free(&al, &c->profiles);
+    acdi_heap_free(&al, &c->timers);
+    acdi_free(&al, c->actions, (size_t)c->actions_cap * sizeof(*c->actions));
+    acdi_free(&al, c, sizeof(*c));
+}
+
+int64_t acd_center_now(const acd_center *c)
+{
+    return c ? c->now : 0;
+}
+
+acd_status acd_center_check(const acd_center *c)
+{
+    if (!c)
+        return ACD_ERR_INVALID;
+    return acdi_check(c);
+}
+
+/* ---- options ---- */
+
+acd_status acd_center_option_bounds(acd_center_option key, int64_t *min, int64_t *max)
+{
+    int64_t lo, hi;
+
+    switch (key) {
+    case ACD_OPT_NOANSWER_NOT_READY:
+        lo = 0;
+        hi = 1;
+        break;
+    case ACD_OPT_NOANSWER_REASON:
+        lo = 0;
+        hi = INT32_MAX;
+        break;
+    default:
+        return ACD_ERR_OPTION;
+    }
+    if (!min || !max)
+        return ACD_ERR_INVALID;
+    *min = lo;
+    *max = hi;
+    return ACD_OK;
+}
+
+acd_status acd_center_set_option(acd_center *c, acd_center_option key, int64_t value)
+{
+    int64_t lo, hi;
+    acd_status st;
+
+    if (!c)
+        return ACD_ERR_INVALID;
+    st = acd_center_option_bounds(key, &lo, &hi);
+    if (st != ACD_OK)
+        return st;
+    if (value < lo || value > hi)
+        return ACD_ERR_RANGE;
+    if (key == ACD_OPT_NOANSWER_NOT_READY)
+        c->opt_noanswer_not_ready = value;
+    else
+        c->opt_noanswer_reason = value;
+    return ACD_OK;
+}
+
+acd_status acd_center_get_option(const acd_center *c, acd_center_option key,
+                                 int64_t *value)
+{
+    if (!c || !value)
+        return ACD_ERR_INVALID;
+    switch (key) {
+    case ACD_OPT_NOANSWER_NOT_READY:
+        *value = c->opt_noanswer_not_ready;
+        return ACD_OK;
+    case ACD_OPT_NOANSWER_REASON:
+        *value = c->opt_noanswer_reason;
+        return ACD_OK;
+    default:
+        return ACD_ERR_OPTION;
+    }
+}
+
+/* ---- time ---- */
+
+acd_status acdi_check_time(const acd_center *c, int64_t now)
+{
+    return now < c->now ? ACD_ERR_TIME : ACD_OK;
+}
+
+acd_status acdi_reserve_timers(acd_center *c, uint32_t more)
+{
+    return acdi_heap_reserve(&c->alloc, &c->timers, c->timer_slots + more);
+}
+
+void acdi_timer_arm(acd_center *c, acdi_timer *t, int64_t deadline)
+{
+    if (t->node.pos)
+        acdi_heap_remove(&c->timers, &t->node);
+    t->node.k1 = deadline;
+    t->node.k2 = 0;
+    t->node.k3 = ++c->timer_seq;
+    acdi_heap_push(&c->timers, &t->node);
+}
+
+void acdi_timer_disarm(acd_center *c, acdi_timer *t)
+{
+    if (t->node.pos)
+        acdi_heap_remove(&c->timers, &t->node);
+}
+
+acd_status acd_center_next_deadline(const acd_center *c, int64_t *deadline)
+{
+    const acdi_heap_node *top;
+
+    if (!c || !deadline)
+        return ACD_ERR_INVALID;
+    top = acdi_heap_top(&c->timers);
+    *deadline = top ? top->k1 : ACD_TIME_NEVER;
+    return ACD_OK;
+}
+
+#define CONTAINER(ptr, type, field) ((type *)(void *)((char *)(ptr) - offsetof(type, field)))
+
+static void fire(acd_center *c, acdi_timer *t)
+{
+    acdi_timer_disarm(c, t);
+    switch (t->kind) {
+    case ACDI_TIMER_OFFER:
+        acdi_call_offer_timeout(c, CONTAINER(t, acdi_call, offer_timer));
+        break;
+    case ACDI_TIMER_MAX_WAIT:
+        acdi_call_max_wait(c, CONTAINER(t, acdi_call, wait_timer));
+        break;
+    case ACDI_TIMER_WRAPUP: {
+        acdi_agent *a = CONTAINER(t, acdi_agent, wrapup_timer);
+        acdi_emit(c, ACD_ACTION_WRAPUP_END, a->call, a, a->call->queue, ACD_TIME_NEVER, 0);
+        acdi_agent_finish_wrapup(c, a);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+/* Timers fire one by one, each as its own event at its deadline.  Room for
+ * each timer's actions is reserved before it fires, so an allocation failure
+ * stops the loop between two timers: the center is then exactly as if the
+ * host had advanced to the last deadline fired, and calling again resumes.
+ * Nothing fires at all when the first reservation fails. */
+acd_status acd_center_advance(acd_center *c, int64_t now)
+{
+    acdi_heap_node *top;
+    acd_status st;
+
+    if (!c)
+        return ACD_ERR_INVALID;
+    st = acdi_check_time(c, now);
+    if (st != ACD_OK)
+        return st;
+    while ((top = acdi_heap_top(&c->timers)) && top->k1 <= now) {
+        st = acdi_reserve_actions(c, ACDI_ACTIONS_PER_STEP);
+        if (st != ACD_OK)
+            return st;
+        if (top->k1 > c->now)
+            c->now = top->k1;
+        fire(c, CONTAINER(top, acdi_timer, node));
+    }
+    c->now = now;
+    return ACD_OK;
+}
+
+/* ---- actions ---- */
+
+acd_status acdi_reserve_actions(acd_center *c, uint32_t k)
+{
+    uint32_t old_cap = c->actions_cap, end;
+    acd_status st;
+
+    if (c->actions_count + k <= old_cap)
+        return ACD_OK;
+    st = acdi_grow(&c->alloc, (void **)&c->actions, &c->actions_cap, sizeof(*c->actions),
+                   c->actions_count + k);
+    if (st != ACD_OK)
+        return st;
+    /* Unwrap the ring: the wrapped prefix moves after the old end (growth
+     * at least doubles, so it fits). */
+    end = c->actions_head + c->actions_count;
+    if (end > old_cap)
+        memcpy(&c->actions[old_cap], c->actions, (size_t)(end - old_cap) * sizeof(*c->actions));
+    return ACD_OK;
+}
+
+void acdi_emit(acd_center *c, uint32_t type, acdi_call *call, acdi_agent *agent,
+               acdi_queue *queue, int64_t deadline, int32_t reason)
+{
+    uint32_t slot = (c->actions_head + c->actions_count) % c->actions_cap;
+    acd_action *a = &c->actions[slot];
+
+    memset(a, 0, sizeof(*a));
+    a->size = (uint32_t)sizeof(*a);
+    a->type = type;
+    a->seq = ++c->action_seq;
+    a->time = c->now;
+    a->call = call ? call->id : 0;
+    a->agent = agent ? agent->id : 0;
+    a->queue = queue ? queue->id : 0;
+    a->deadline = deadline;
+    a->reason = reason;
+    c->actions_count++;
+}
+
+void acd_action_init(acd_action *action)
+{
+    if (!action)
+        return;
+    memset(action, 0, sizeof(*action));
+    action->size = (uint32_t)sizeof(*action);
+}
+
+#define ACTION_V1_SIZE (offsetof(acd_action, reserved0) + sizeof(uint32_t))
+
+acd_status acd_center_pop_action(acd_center *c, acd_action *action)
+{
+    uint32_t size;
+
+    if (!c || !action || action->size < ACTION_V1_SIZE)
+        return ACD_ERR_INVALID;
+    if (!c->actions_count)
+        return ACD_ERR_EMPTY;
+    size = action->size < sizeof(*action) ? action->size : (uint32_t)sizeof(*action);
+    memcpy(action, &c->actions[c->actions_head], size);
+    action->size = size;
+    c->actions_head = (c->actions_head + 1) % c->actions_cap;
+    c->actions_count--;
+    return ACD_OK;
+}
+
+size_t acd_center_pending_actions(const acd_center *c)
+{
+    return c ? c->actions_count : 0;
+}

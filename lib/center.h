@@ -1,0 +1,207 @@
+/* center.h - the center's private data model, shared by the engine files.
+ *
+ * Ownership: the center owns every entity through its id tables.  Queues hold
+ * two kinds of buckets, one per distinct skill profile present:
+ *   - agent buckets: the queue's members with that skill profile, and a heap
+ *     ("ready") of the available ones ordered by idle time;
+ *   - call buckets: the queue's calls with that requirement profile, and a
+ *     heap ("ready") of the waiting ones ordered by priority then arrival.
+ * Heap capacities always cover every entity that could enter them, and the
+ * timer heap covers every timer that could be armed, so state changes after
+ * an event's validation never allocate (see reserve_* in each file). */
+#ifndef ACDI_CENTER_H
+#define ACDI_CENTER_H
+
+#include <stdint.h>
+
+#include "acd.h"
+#include "heap.h"
+#include "profile.h"
+#include "table.h"
+
+typedef struct acdi_agent acdi_agent;
+typedef struct acdi_call acdi_call;
+typedef struct acdi_queue acdi_queue;
+
+enum { ACDI_TIMER_OFFER = 1, ACDI_TIMER_MAX_WAIT = 2, ACDI_TIMER_WRAPUP = 3 };
+
+typedef struct acdi_timer {
+    acdi_heap_node node; /* k1 = deadline, k2 = 0, k3 = arming sequence */
+    uint32_t kind;
+} acdi_timer;
+
+typedef struct acdi_skill {
+    acd_skill_id id;
+    char *name;
+} acdi_skill;
+
+/* A group of a queue's agents (or calls) sharing one skill profile.  `ready`
+ * holds the available agents (or the waiting calls) of the group. */
+typedef struct acdi_bucket {
+    acdi_profile *profile;
+    acdi_heap ready;
+    uint32_t count; /* agents (calls) of the queue in this bucket, any state */
+} acdi_bucket;
+
+typedef struct acdi_bucket_list {
+    acdi_bucket **v;
+    uint32_t n, cap;
+} acdi_bucket_list;
+
+struct acdi_queue {
+    acd_queue_id id;
+    char *name;
+    int64_t wrapup_ms;
+    int64_t offer_timeout_ms;
+    int64_t max_wait_ms;
+    acdi_bucket_list agent_buckets;
+    acdi_bucket_list call_buckets;
+    uint32_t members;
+    uint32_t n_waiting, n_offered, n_connected;
+};
+
+/* An agent's link to one queue.  Its heap node sits in the bucket's idle
+ * heap while the agent is available (k1 = idle_since, k2 = idle sequence). */
+typedef struct acdi_membership {
+    acdi_heap_node node;
+    acdi_agent *agent;
+    acdi_queue *queue;
+    acdi_bucket *bucket;
+    acdi_bucket *pending; /* new bucket during a skill change */
+} acdi_membership;
+
+struct acdi_agent {
+    acd_agent_id id;
+    char *key;
+    uint32_t state;          /* acd_agent_state */
+    int32_t reason;
+    int32_t pending_reason;  /* not-ready asked for while busy */
+    int pending_not_ready;
+    int64_t state_since;
+    int64_t idle_since;
+    uint64_t idle_seq;       /* ties idle_since; unique per available period */
+    int64_t saved_idle_since;/* place in line kept while offered */
+    uint64_t saved_idle_seq;
+    acdi_profile *profile;
+    acdi_membership **mem;
+    uint32_t n_mem, cap_mem;
+    acdi_call *call;
+    acdi_timer wrapup_timer;
+    uint64_t calls_handled;
+};
+
+/* Waiting calls sit in their bucket's heap: k1 = -priority, k2 = arrival,
+ * k3 = arrival sequence. */
+struct acdi_call {
+    acdi_heap_node node;
+    acd_call_id id;
+    char *key;
+    acdi_queue *queue;
+    acdi_bucket *bucket;
+    acdi_profile *req;
+    uint32_t state;          /* acd_call_state */
+    int32_t priority;
+    int64_t arrived;
+    int64_t state_since;
+    uint64_t seq;
+    acdi_agent *agent;
+    acdi_timer offer_timer;
+    acdi_timer wait_timer;
+    uint32_t offer_count;
+};
+
+struct acd_center {
+    acd_allocator alloc;
+    int64_t now;
+    uint64_t seed;
+    int64_t opt_noanswer_not_ready;
+    int64_t opt_noanswer_reason;
+    acdi_table skills, queues, agents, calls;
+    acdi_map skill_names, queue_names, agent_keys, call_keys, profiles;
+    acdi_heap timers;
+    uint32_t timer_slots; /* timers that could be armed at once */
+    uint64_t timer_seq;
+    uint64_t idle_seq;
+    uint64_t call_seq;
+    /* pending actions: a ring */
+    acd_action *actions;
+    uint32_t actions_head, actions_count, actions_cap;
+    uint64_t action_seq;
+};
+
+/* The most actions a single state change can queue (offer timeout: cancel,
+ * not-ready, offer of the call elsewhere, offer to the agent). */
+#define ACDI_ACTIONS_PER_STEP 4
+
+/* ---- center.c ---- */
+/* Validate `now` for an event: ACD_ERR_TIME if it goes backwards. */
+acd_status acdi_check_time(const acd_center *c, int64_t now);
+/* Make room for `k` more actions. */
+acd_status acdi_reserve_actions(acd_center *c, uint32_t k);
+/* Queue an action (room reserved). */
+void acdi_emit(acd_center *c, uint32_t type, acdi_call *call, acdi_agent *agent,
+               acdi_queue *queue, int64_t deadline, int32_t reason);
+/* Timers: the timer heap's capacity is reserved when calls and agents are
+ * created (two timers per call, one per agent): reserve room for `more`
+ * timers, then add `more` to c->timer_slots once the entity exists. */
+acd_status acdi_reserve_timers(acd_center *c, uint32_t more);
+void acdi_timer_arm(acd_center *c, acdi_timer *t, int64_t deadline);
+void acdi_timer_disarm(acd_center *c, acdi_timer *t);
+
+/* ---- queue.c ---- */
+acdi_queue *acdi_queue_get(const acd_center *c, acd_queue_id id);
+/* Find the bucket of `profile` in `list`, creating an empty one if needed,
+ * and reserve room in its heap for one more member.  On failure nothing
+ * changed. */
+acd_status acdi_bucket_attach(acd_center *c, acdi_bucket_list *list, acdi_profile *profile,
+                              acdi_bucket **out);
+/* Count one more / one fewer member; the last one to leave frees it. */
+void acdi_bucket_join(acdi_bucket *b);
+void acdi_bucket_leave(acd_center *c, acdi_bucket_list *list, acdi_bucket *b);
+/* Undo an attach that no member joined. */
+void acdi_bucket_drop_if_unused(acd_center *c, acdi_bucket_list *list, acdi_bucket *b);
+void acdi_queue_destroy(acd_center *c, acdi_queue *q);
+
+/* ---- agent.c ---- */
+acdi_agent *acdi_agent_get(const acd_center *c, acd_agent_id id);
+/* Agent state changes used by calls and timers (no validation). */
+void acdi_agent_make_available(acd_center *c, acdi_agent *a, int64_t idle_since,
+                               uint64_t idle_seq);
+void acdi_agent_make_available_now(acd_center *c, acdi_agent *a);
+void acdi_agent_leave_idle(acdi_agent *a);
+void acdi_agent_set_state(acd_center *c, acdi_agent *a, uint32_t state);
+/* The agent's call was hung up: after-call work until now + wrapup_ms. */
+void acdi_agent_start_wrapup(acd_center *c, acdi_agent *a, int64_t wrapup_ms);
+/* End the wrap-up: the call is freed and the agent becomes available (or
+ * not-ready when asked while busy) and is routed. */
+void acdi_agent_finish_wrapup(acd_center *c, acdi_agent *a);
+/* An offer to `a` rang out: not-ready (with an AGENT_NOT_READY action) or
+ * available behind every idle agent, per ACD_OPT_NOANSWER_NOT_READY. */
+void acdi_agent_no_answer(acd_center *c, acdi_agent *a);
+void acdi_agent_destroy(acd_center *c, acdi_agent *a);
+
+/* ---- call.c ---- */
+acdi_call *acdi_call_get(const acd_center *c, acd_call_id id);
+/* Put an offered call back to waiting (offer cancelled). */
+void acdi_call_requeue(acd_center *c, acdi_call *call);
+/* Remove a call from the center and free it. */
+void acdi_call_free(acd_center *c, acdi_call *call);
+/* Offer timeout and maximum wait, fired by acd_center_advance(). */
+void acdi_call_offer_timeout(acd_center *c, acdi_call *call);
+void acdi_call_max_wait(acd_center *c, acdi_call *call);
+
+/* ---- routing.c ---- */
+/* Offer `call` (waiting) to the best eligible available agent, if any. */
+void acdi_route_call(acd_center *c, acdi_call *call);
+/* Offer the best eligible waiting call to `a` (available), if any. */
+void acdi_route_agent(acd_center *c, acdi_agent *a);
+/* Undo the offer of `call` to its agent: timer disarmed, call and agent
+ * detached (their states are left for the caller to set). */
+void acdi_detach_offer(acd_center *c, acdi_call *call);
+/* The same, telling the host with a CANCEL_OFFER action. */
+void acdi_cancel_offer(acd_center *c, acdi_call *call, int32_t reason);
+
+/* ---- check.c ---- */
+acd_status acdi_check(const acd_center *c);
+
+#endif

@@ -1,0 +1,250 @@
+/* check.c - acd_center_check(): every index, counter and invariant.
+ *
+ * Deliberately simple and slow (quadratic in places): it is the oracle that
+ * tests and fuzzers call after each event, so it recomputes everything from
+ * the entities instead of trusting any cached count. */
+#include "center.h"
+
+#define EXPECT(cond)                        \
+    do {                                    \
+        if (!(cond))                        \
+            return ACD_ERR_CORRUPT;         \
+    } while (0)
+
+#define EACH(table, i, var) \
+    for (i = 0; i < (table).n; i++) \
+        if (((var) = (table).slots[i].ptr) != NULL)
+
+static int in_list(const acdi_bucket_list *list, const acdi_bucket *b)
+{
+    uint32_t i;
+
+    for (i = 0; i < list->n; i++)
+        if (list->v[i] == b)
+            return 1;
+    return 0;
+}
+
+static acd_status check_bucket_list(const acdi_bucket_list *list)
+{
+    uint32_t i, j;
+
+    for (i = 0; i < list->n; i++) {
+        const acdi_bucket *b = list->v[i];
+        EXPECT(b->count > 0 && b->profile && b->profile->refs > 0);
+        EXPECT(acdi_heap_valid(&b->ready) && b->ready.n <= b->count);
+        EXPECT(b->ready.cap >= b->count);
+        for (j = 0; j < i; j++)
+            EXPECT(list->v[j]->profile != b->profile);
+    }
+    return ACD_OK;
+}
+
+/* No waiting call of q may have an available agent that could take it. */
+static acd_status check_no_missed_offer(const acdi_queue *q)
+{
+    uint32_t i, j;
+
+    for (i = 0; i < q->call_buckets.n; i++) {
+        const acdi_bucket *cb = q->call_buckets.v[i];
+        if (!cb->ready.n)
+            continue;
+        for (j = 0; j < q->agent_buckets.n; j++) {
+            const acdi_bucket *ab = q->agent_buckets.v[j];
+            EXPECT(!ab->ready.n || !acdi_profile_satisfies(ab->profile, cb->profile));
+        }
+    }
+    return ACD_OK;
+}
+
+static acd_status check_queue(const acd_center *c, const acdi_queue *q)
+{
+    uint32_t i, j, members = 0, waiting = 0, offered = 0, connected = 0;
+    const acdi_agent *a;
+    const acdi_call *call;
+    acd_status st;
+
+    EXPECT(acdi_map_get(&c->queue_names, q->name) == q->id);
+    if ((st = check_bucket_list(&q->agent_buckets)) != ACD_OK ||
+        (st = check_bucket_list(&q->call_buckets)) != ACD_OK ||
+        (st = check_no_missed_offer(q)) != ACD_OK)
+        return st;
+    for (i = 0; i < q->agent_buckets.n; i++) {
+        const acdi_bucket *b = q->agent_buckets.v[i];
+        uint32_t count = 0;
+        EACH(c->agents, j, a) {
+            uint32_t k;
+            for (k = 0; k < a->n_mem; k++)
+                count += a->mem[k]->bucket == b;
+        }
+        EXPECT(count == b->count);
+    }
+    for (i = 0; i < q->call_buckets.n; i++) {
+        const acdi_bucket *b = q->call_buckets.v[i];
+        uint32_t count = 0;
+        EACH(c->calls, j, call)
+            count += call->bucket == b;
+        EXPECT(count == b->count);
+    }
+    EACH(c->agents, i, a)
+        for (j = 0; j < a->n_mem; j++)
+            members += a->mem[j]->queue == q;
+    EACH(c->calls, i, call) {
+        if (call->queue != q)
+            continue;
+        waiting += call->state == ACD_CALL_WAITING;
+        offered += call->state == ACD_CALL_OFFERED;
+        connected += call->state == ACD_CALL_CONNECTED || call->state == ACD_CALL_HELD;
+    }
+    EXPECT(members == q->members && waiting == q->n_waiting);
+    EXPECT(offered == q->n_offered && connected == q->n_connected);
+    return ACD_OK;
+}
+
+static acd_status check_memberships(const acd_center *c, const acdi_agent *a)
+{
+    uint32_t i, j;
+
+    for (i = 0; i < a->n_mem; i++) {
+        const acdi_membership *m = a->mem[i];
+        EXPECT(m->agent == a && m->pending == NULL);
+        EXPECT(acdi_queue_get(c, m->queue->id) == m->queue);
+        EXPECT(in_list(&m->queue->agent_buckets, m->bucket));
+        EXPECT(m->bucket->profile == a->profile);
+        for (j = 0; j < i; j++)
+            EXPECT(a->mem[j]->queue != m->queue);
+        if (a->state == ACD_AGENT_AVAILABLE) {
+            EXPECT(m->node.pos && m->bucket->ready.v[m->node.pos - 1] == &m->node);
+            EXPECT(m->node.k1 == a->idle_since && m->node.k2 == (int64_t)a->idle_seq);
+        } else {
+            EXPECT(m->node.pos == 0);
+        }
+    }
+    return ACD_OK;
+}
+
+static acd_status check_agent(const acd_center *c, const acdi_agent *a)
+{
+    const acdi_call *call = a->call;
+    acd_status st;
+
+    EXPECT(a->state <= ACD_AGENT_WRAPUP && a->profile && a->profile->refs > 0);
+    EXPECT(!a->key || acdi_map_get(&c->agent_keys, a->key) == a->id);
+    EXPECT(a->state == ACD_AGENT_NOT_READY ? a->reason >= 0 : a->reason == 0);
+    EXPECT(!a->pending_not_ready ||
+           a->state == ACD_AGENT_BUSY || a->state == ACD_AGENT_WRAPUP);
+    EXPECT((a->wrapup_timer.node.pos != 0) == (a->state == ACD_AGENT_WRAPUP));
+    if ((st = check_memberships(c, a)) != ACD_OK)
+        return st;
+    switch (a->state) {
+    case ACD_AGENT_OFFERED:
+        EXPECT(call && call->agent == a && call->state == ACD_CALL_OFFERED);
+        break;
+    case ACD_AGENT_BUSY:
+        EXPECT(call && call->agent == a &&
+               (call->state == ACD_CALL_CONNECTED || call->state == ACD_CALL_HELD));
+        break;
+    case ACD_AGENT_WRAPUP:
+        EXPECT(call && call->agent == a && call->state == ACD_CALL_WRAPUP);
+        break;
+    default:
+        EXPECT(call == NULL);
+    }
+    return ACD_OK;
+}
+
+static acd_status check_call(const acd_center *c, const acdi_call *call)
+{
+    const acdi_agent *a = call->agent;
+    int waiting = call->state == ACD_CALL_WAITING;
+
+    EXPECT(acdi_queue_get(c, call->queue->id) == call->queue);
+    EXPECT(in_list(&call->queue->call_buckets, call->bucket));
+    EXPECT(call->bucket->profile == call->req && call->req->refs > 0);
+    EXPECT(!call->key || acdi_map_get(&c->call_keys, call->key) == call->id);
+    EXPECT(call->node.k1 == -(int64_t)call->priority && call->node.k2 == call->arrived);
+    EXPECT((call->node.pos != 0) == waiting);
+    EXPECT((call->offer_timer.node.pos != 0) == (call->state == ACD_CALL_OFFERED));
+    EXPECT(!call->wait_timer.node.pos || waiting || call->state == ACD_CALL_OFFERED);
+    switch (call->state) {
+    case ACD_CALL_WAITING:
+        EXPECT(a == NULL);
+        EXPECT(call->bucket->ready.v[call->node.pos - 1] == &call->node);
+        break;
+    case ACD_CALL_OFFERED:
+    case ACD_CALL_CONNECTED:
+    case ACD_CALL_HELD:
+    case ACD_CALL_WRAPUP:
+        EXPECT(a && a->call == call && acdi_agent_get(c, a->id) == a);
+        break;
+    default:
+        return ACD_ERR_CORRUPT;
+    }
+    return ACD_OK;
+}
+
+static acd_status check_table(const acdi_table *t)
+{
+    uint32_t i, live = 0;
+
+    EXPECT(t->n <= t->cap);
+    for (i = 0; i < t->n; i++)
+        live += t->slots[i].ptr != NULL;
+    EXPECT(live == t->live);
+    return ACD_OK;
+}
+
+/* Each profile is referenced by its agents, calls and buckets, and only them. */
+static acd_status check_profiles(const acd_center *c)
+{
+    uint32_t i, k, refs_seen = 0, refs_held = 0;
+    const acdi_agent *a;
+    const acdi_call *call;
+    const acdi_queue *q;
+
+    for (i = 0; i < c->profiles.cap; i++) {
+        const acdi_profile *p;
+        if (!c->profiles.e[i].key)
+            continue;
+        p = (const acdi_profile *)(uintptr_t)c->profiles.e[i].id;
+        EXPECT(p->refs > 0);
+        for (k = 1; k < p->n; k++)
+            EXPECT(p->items[k - 1].skill < p->items[k].skill);
+        refs_held += p->refs;
+    }
+    EACH(c->agents, i, a)
+        refs_seen++;
+    EACH(c->calls, i, call)
+        refs_seen++;
+    EACH(c->queues, i, q)
+        refs_seen += q->agent_buckets.n + q->call_buckets.n;
+    EXPECT(refs_seen == refs_held);
+    return ACD_OK;
+}
+
+acd_status acdi_check(const acd_center *c)
+{
+    uint32_t i;
+    const acdi_agent *a;
+    const acdi_call *call;
+    const acdi_queue *q;
+    acd_status st;
+
+    if ((st = check_table(&c->skills)) != ACD_OK || (st = check_table(&c->queues)) != ACD_OK ||
+        (st = check_table(&c->agents)) != ACD_OK || (st = check_table(&c->calls)) != ACD_OK)
+        return st;
+    EXPECT(c->agent_keys.n <= c->agents.live && c->call_keys.n <= c->calls.live);
+    EXPECT(c->timer_slots == 2 * c->calls.live + c->agents.live);
+    EXPECT(acdi_heap_valid(&c->timers) && c->timers.cap >= c->timer_slots);
+    EXPECT(c->actions_count <= c->actions_cap);
+    EACH(c->queues, i, q)
+        if ((st = check_queue(c, q)) != ACD_OK)
+            return st;
+    EACH(c->agents, i, a)
+        if ((st = check_agent(c, a)) != ACD_OK)
+            return st;
+    EACH(c->calls, i, call)
+        if ((st = check_call(c, call)) != ACD_OK)
+            return st;
+    return check_profiles(c);
+}

@@ -1,0 +1,23 @@
+/* mem.h - allocation through the center's allocator hook. */
+#ifndef ACDI_MEM_H
+#define ACDI_MEM_H
+
+#include <stddef.h>
+#include "acd.h"
+
+void acdi_allocator_default(acd_allocator *a);
+void *acdi_alloc(const acd_allocator *a, size_t size);
+/* Zeroed allocation. */
+void *acdi_calloc(const acd_allocator *a, size_t size);
+void *acdi_realloc(const acd_allocator *a, void *p, size_t old_size, size_t new_size);
+void acdi_free(const acd_allocator *a, void *p, size_t size);
+/* Copy of a NUL-terminated string; free with acdi_free(a, s, strlen(s) + 1). */
+char *acdi_strdup(const acd_allocator *a, const char *s);
+void acdi_strfree(const acd_allocator *a, char *s);
+
+/* Grow *array (element size `elem`, capacity *cap) to hold at least `need`
+ * elements, doubling.  Returns ACD_OK or ACD_ERR_NOMEM (array untouched). */
+acd_status acdi_grow(const acd_allocator *a, void **array, uint32_t *cap,
+                     size_t elem, uint32_t need);
+
+#endif

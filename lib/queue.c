@@ -1,0 +1,318 @@
+/* queue.c - skills, queues, queue options and profile buckets. */
+#include <string.h>
+
+#include "center.h"
+#include "mem.h"
+
+/* ---- skills ---- */
+
+acd_status acd_skill_add(acd_center *c, const char *name, acd_skill_id *out)
+{
+    acdi_skill *s;
+    acd_status st;
+
+    if (!c || !out || acdi_check_name(name) != ACD_OK)
+        return ACD_ERR_INVALID;
+    if (acdi_map_get(&c->skill_names, name))
+        return ACD_ERR_EXISTS;
+    if ((st = acdi_table_reserve(&c->alloc, &c->skills)) != ACD_OK ||
+        (st = acdi_map_reserve(&c->alloc, &c->skill_names)) != ACD_OK)
+        return st;
+    s = acdi_calloc(&c->alloc, sizeof(*s));
+    if (!s)
+        return ACD_ERR_NOMEM;
+    s->name = acdi_strdup(&c->alloc, name);
+    if (!s->name) {
+        acdi_free(&c->alloc, s, sizeof(*s));
+        return ACD_ERR_NOMEM;
+    }
+    s->id = acdi_table_insert(&c->skills, s);
+    acdi_map_put(&c->skill_names, s->name, s->id);
+    *out = s->id;
+    return ACD_OK;
+}
+
+acd_status acd_skill_find(const acd_center *c, const char *name, acd_skill_id *out)
+{
+    uint64_t id;
+
+    if (!c || !name || !out)
+        return ACD_ERR_INVALID;
+    id = acdi_map_get(&c->skill_names, name);
+    if (!id)
+        return ACD_ERR_NOT_FOUND;
+    *out = id;
+    return ACD_OK;
+}
+
+const char *acd_skill_name(const acd_center *c, acd_skill_id skill)
+{
+    const acdi_skill *s = c ? acdi_table_get(&c->skills, skill) : NULL;
+    return s ? s->name : NULL;
+}
+
+/* ---- queues ---- */
+
+acdi_queue *acdi_queue_get(const acd_center *c, acd_queue_id id)
+{
+    return acdi_table_get(&c->queues, id);
+}
+
+acd_status acd_queue_add(acd_center *c, const char *name, acd_queue_id *out)
+{
+    acdi_queue *q;
+    acd_status st;
+
+    if (!c || !out || acdi_check_name(name) != ACD_OK)
+        return ACD_ERR_INVALID;
+    if (acdi_map_get(&c->queue_names, name))
+        return ACD_ERR_EXISTS;
+    if ((st = acdi_table_reserve(&c->alloc, &c->queues)) != ACD_OK ||
+        (st = acdi_map_reserve(&c->alloc, &c->queue_names)) != ACD_OK)
+        return st;
+    q = acdi_calloc(&c->alloc, sizeof(*q));
+    if (!q)
+        return ACD_ERR_NOMEM;
+    q->name = acdi_strdup(&c->alloc, name);
+    if (!q->name) {
+        acdi_free(&c->alloc, q, sizeof(*q));
+        return ACD_ERR_NOMEM;
+    }
+    q->offer_timeout_ms = 15000;
+    q->id = acdi_table_insert(&c->queues, q);
+    acdi_map_put(&c->queue_names, q->name, q->id);
+    *out = q->id;
+    return ACD_OK;
+}
+
+acd_status acd_queue_find(const acd_center *c, const char *name, acd_queue_id *out)
+{
+    uint64_t id;
+
+    if (!c || !name || !out)
+        return ACD_ERR_INVALID;
+    id = acdi_map_get(&c->queue_names, name);
+    if (!id)
+        return ACD_ERR_NOT_FOUND;
+    *out = id;
+    return ACD_OK;
+}
+
+const char *acd_queue_name(const acd_center *c, acd_queue_id queue)
+{
+    const acdi_queue *q = c ? acdi_queue_get(c, queue) : NULL;
+    return q ? q->name : NULL;
+}
+
+static void free_bucket_list(acd_center *c, acdi_bucket_list *list)
+{
+    /* Buckets are freed by their last member leaving; only the array is left. */
+    acdi_free(&c->alloc, list->v, (size_t)list->cap * sizeof(*list->v));
+    memset(list, 0, sizeof(*list));
+}
+
+void acdi_queue_destroy(acd_center *c, acdi_queue *q)
+{
+    free_bucket_list(c, &q->agent_buckets);
+    free_bucket_list(c, &q->call_buckets);
+    acdi_strfree(&c->alloc, q->name);
+    acdi_free(&c->alloc, q, sizeof(*q));
+}
+
+/* ---- queue options ---- */
+
+#define DAY_MS 86400000
+
+acd_status acd_queue_option_bounds(acd_queue_option key, int64_t *min, int64_t *max)
+{
+    int64_t lo, hi;
+
+    switch (key) {
+    case ACD_QOPT_WRAPUP_MS:
+        lo = 0;
+        hi = DAY_MS;
+        break;
+    case ACD_QOPT_OFFER_TIMEOUT_MS:
+        lo = 1;
+        hi = DAY_MS;
+        break;
+    case ACD_QOPT_MAX_WAIT_MS:
+        lo = 0;
+        hi = 7 * (int64_t)DAY_MS;
+        break;
+    default:
+        return ACD_ERR_OPTION;
+    }
+    if (!min || !max)
+        return ACD_ERR_INVALID;
+    *min = lo;
+    *max = hi;
+    return ACD_OK;
+}
+
+static int64_t *queue_option(acdi_queue *q, acd_queue_option key)
+{
+    switch (key) {
+    case ACD_QOPT_WRAPUP_MS: return &q->wrapup_ms;
+    case ACD_QOPT_OFFER_TIMEOUT_MS: return &q->offer_timeout_ms;
+    case ACD_QOPT_MAX_WAIT_MS: return &q->max_wait_ms;
+    default: return NULL;
+    }
+}
+
+acd_status acd_queue_set_option(acd_center *c, acd_queue_id queue, acd_queue_option key,
+                                int64_t value)
+{
+    int64_t lo, hi;
+    acdi_queue *q;
+    acd_status st;
+
+    if (!c)
+        return ACD_ERR_INVALID;
+    st = acd_queue_option_bounds(key, &lo, &hi);
+    if (st != ACD_OK)
+        return st;
+    q = acdi_queue_get(c, queue);
+    if (!q)
+        return ACD_ERR_NOT_FOUND;
+    if (value < lo || value > hi)
+        return ACD_ERR_RANGE;
+    *queue_option(q, key) = value;
+    return ACD_OK;
+}
+
+acd_status acd_queue_get_option(const acd_center *c, acd_queue_id queue,
+                                acd_queue_option key, int64_t *value)
+{
+    acdi_queue *q;
+    int64_t *p;
+
+    if (!c || !value)
+        return ACD_ERR_INVALID;
+    q = acdi_queue_get(c, queue);
+    if (!q)
+        return ACD_ERR_NOT_FOUND;
+    p = queue_option(q, key);
+    if (!p)
+        return ACD_ERR_OPTION;
+    *value = *p;
+    return ACD_OK;
+}
+
+/* ---- buckets ---- */
+
+static acdi_bucket *find_bucket(const acdi_bucket_list *list, const acdi_profile *profile)
+{
+    uint32_t i;
+
+    for (i = 0; i < list->n; i++)
+        if (list->v[i]->profile == profile)
+            return list->v[i];
+    return NULL;
+}
+
+static void free_bucket(acd_center *c, acdi_bucket_list *list, acdi_bucket *b)
+{
+    uint32_t i;
+
+    for (i = 0; i < list->n; i++) {
+        if (list->v[i] == b) {
+            /* Order of buckets never decides routing (keys are unique). */
+            list->v[i] = list->v[--list->n];
+            break;
+        }
+    }
+    acdi_heap_free(&c->alloc, &b->ready);
+    acdi_profile_unref(&c->alloc, &c->profiles, b->profile);
+    acdi_free(&c->alloc, b, sizeof(*b));
+}
+
+acd_status acdi_bucket_attach(acd_center *c, acdi_bucket_list *list, acdi_profile *profile,
+                              acdi_bucket **out)
+{
+    acdi_bucket *b = find_bucket(list, profile);
+    int created = 0;
+
+    if (!b) {
+        if (acdi_grow(&c->alloc, (void **)&list->v, &list->cap, sizeof(*list->v),
+                      list->n + 1) != ACD_OK)
+            return ACD_ERR_NOMEM;
+        b = acdi_calloc(&c->alloc, sizeof(*b));
+        if (!b)
+            return ACD_ERR_NOMEM;
+        b->profile = profile;
+        acdi_profile_ref(profile);
+        list->v[list->n++] = b;
+        created = 1;
+    }
+    if (acdi_heap_reserve(&c->alloc, &b->ready, b->count + 1) != ACD_OK) {
+        if (created)
+            free_bucket(c, list, b);
+        return ACD_ERR_NOMEM;
+    }
+    *out = b;
+    return ACD_OK;
+}
+
+void acdi_bucket_join(acdi_bucket *b)
+{
+    b->count++;
+}
+
+void acdi_bucket_leave(acd_center *c, acdi_bucket_list *list, acdi_bucket *b)
+{
+    if (--b->count == 0)
+        free_bucket(c, list, b);
+}
+
+void acdi_bucket_drop_if_unused(acd_center *c, acdi_bucket_list *list, acdi_bucket *b)
+{
+    if (b->count == 0)
+        free_bucket(c, list, b);
+}
+
+/* ---- real-time view ---- */
+
+void acd_queue_info_init(acd_queue_info *info)
+{
+    if (!info)
+        return;
+    memset(info, 0, sizeof(*info));
+    info->size = (uint32_t)sizeof(*info);
+}
+
+#define QUEUE_INFO_V1_SIZE (offsetof(acd_queue_info, oldest_arrival) + sizeof(int64_t))
+
+acd_status acd_queue_get_info(const acd_center *c, acd_queue_id queue, acd_queue_info *info)
+{
+    acd_queue_info out;
+    const acdi_queue *q;
+    uint32_t i;
+
+    if (!c || !info || info->size < QUEUE_INFO_V1_SIZE)
+        return ACD_ERR_INVALID;
+    q = acdi_queue_get(c, queue);
+    if (!q)
+        return ACD_ERR_NOT_FOUND;
+    acd_queue_info_init(&out);
+    out.waiting = q->n_waiting;
+    out.offered = q->n_offered;
+    out.connected = q->n_connected;
+    out.members = q->members;
+    out.oldest_arrival = ACD_TIME_NEVER;
+    for (i = 0; i < q->agent_buckets.n; i++)
+        out.members_available += q->agent_buckets.v[i]->ready.n;
+    for (i = 0; i < q->call_buckets.n; i++) {
+        const acdi_heap *h = &q->call_buckets.v[i]->ready;
+        uint32_t j;
+        /* The heap orders by priority first, so scan it for the oldest
+         * arrival: O(waiting calls) only for this reporting call. */
+        for (j = 0; j < h->n; j++)
+            if (h->v[j]->k2 < out.oldest_arrival)
+                out.oldest_arrival = h->v[j]->k2;
+    }
+    if (info->size < sizeof(out))
+        out.size = info->size;
+    memcpy(info, &out, out.size);
+    return ACD_OK;
+}

@@ -48,6 +48,20 @@
         CHECK_EQ_STR(acd_call_state_name(ci_.state), acd_call_state_name(st)); \
     } while (0)
 
+static inline int call_exists(const acd_center *c, acd_call_id call)
+{
+    acd_call_info info;
+    acd_call_info_init(&info);
+    return acd_call_get_info(c, call, &info) == ACD_OK;
+}
+
+static inline void pop_any(acd_center *c)
+{
+    acd_action act;
+    acd_action_init(&act);
+    (void)acd_center_pop_action(c, &act);
+}
+
 #define EXPECT_CONSISTENT(c) CHECK_EQ_INT(acd_center_check(c), ACD_OK)
 
 /* An agent named `key`, member of `queue`, logged in at `t`. */

@@ -1,0 +1,454 @@
+/* test_robust.c - random event storms against the consistency checker,
+ * atomicity of failed calls, allocation failure at every point, and
+ * determinism.
+ *
+ * A driver feeds a small center random events (valid and invalid, stale ids,
+ * time going backwards).  After every event: acd_center_check() must pass;
+ * a call that failed must leave a digest of everything the public API can
+ * observe unchanged; ACD_ERR_NOMEM is retried and must then succeed.  With an
+ * allocator that fails the k-th allocation, for every k, the action stream
+ * must equal the one of a run without failures. */
+#include <stdlib.h>
+
+#include "scenario.h"
+
+#define MAX_AGENTS 12
+#define MAX_CALLS 48
+
+typedef struct driver {
+    acd_center *c;
+    uint64_t rng;
+    int64_t now;
+    acd_queue_id q[3];
+    acd_skill_id s[3];
+    acd_agent_id a[MAX_AGENTS];
+    acd_call_id k[MAX_CALLS];
+    uint32_t nk;
+    uint64_t action_hash;
+    uint64_t actions;
+    int broken; /* a property failed; the test reports it */
+} driver;
+
+/* ---- a failing allocator ---- */
+
+static long alloc_count, fail_at;
+static size_t live_bytes;
+
+static void *t_alloc(void *ud, size_t n)
+{
+    (void)ud;
+    if (++alloc_count == fail_at)
+        return NULL;
+    live_bytes += n;
+    return malloc(n);
+}
+
+static void *t_realloc(void *ud, void *p, size_t old_n, size_t new_n)
+{
+    void *q;
+    (void)ud;
+    if (++alloc_count == fail_at)
+        return NULL;
+    q = realloc(p, new_n);
+    if (q)
+        live_bytes = live_bytes - old_n + new_n;
+    return q;
+}
+
+static void t_free(void *ud, void *p, size_t n)
+{
+    (void)ud;
+    live_bytes -= n;
+    free(p);
+}
+
+static uint64_t next(driver *d)
+{
+    /* xorshift64*: small, fast, identical on every platform */
+    d->rng ^= d->rng >> 12;
+    d->rng ^= d->rng << 25;
+    d->rng ^= d->rng >> 27;
+    return d->rng * 2685821657736338717ull;
+}
+
+static uint32_t pick(driver *d, uint32_t n)
+{
+    return (uint32_t)(next(d) % n);
+}
+
+static void mix(uint64_t *h, uint64_t v)
+{
+    *h = (*h ^ v) * 0x100000001b3ull;
+}
+
+/* Everything observable through the public API, hashed. */
+static uint64_t digest(const driver *d)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    int64_t deadline = 0;
+    uint32_t i;
+
+    mix(&h, (uint64_t)acd_center_now(d->c));
+    mix(&h, acd_center_pending_actions(d->c));
+    acd_center_next_deadline(d->c, &deadline);
+    mix(&h, (uint64_t)deadline);
+    for (i = 0; i < 3; i++) {
+        acd_queue_info qi;
+        acd_queue_info_init(&qi);
+        mix(&h, (uint64_t)acd_queue_get_info(d->c, d->q[i], &qi));
+        mix(&h, qi.waiting | (uint64_t)qi.offered << 16 | (uint64_t)qi.connected << 32);
+        mix(&h, qi.members | (uint64_t)qi.members_available << 32);
+        mix(&h, (uint64_t)qi.oldest_arrival);
+    }
+    for (i = 0; i < MAX_AGENTS; i++) {
+        acd_agent_info ai;
+        uint32_t s, level = 0;
+        acd_agent_info_init(&ai);
+        mix(&h, (uint64_t)acd_agent_get_info(d->c, d->a[i], &ai));
+        mix(&h, ai.state | (uint64_t)(uint32_t)ai.reason << 8 | (uint64_t)ai.queue_count << 40);
+        mix(&h, ai.call);
+        mix(&h, (uint64_t)ai.state_since ^ (uint64_t)ai.idle_since << 20);
+        for (s = 0; s < 3; s++) {
+            acd_agent_skill(d->c, d->a[i], d->s[s], &level);
+            mix(&h, level);
+        }
+    }
+    for (i = 0; i < d->nk; i++) {
+        acd_call_info ci;
+        acd_call_info_init(&ci);
+        mix(&h, (uint64_t)acd_call_get_info(d->c, d->k[i], &ci));
+        mix(&h, ci.state | (uint64_t)ci.offer_count << 8);
+        mix(&h, ci.agent);
+        mix(&h, (uint64_t)ci.state_since);
+    }
+    return h;
+}
+
+static void drain(driver *d)
+{
+    acd_action act;
+
+    acd_action_init(&act);
+    while (acd_center_pop_action(d->c, &act) == ACD_OK) {
+        mix(&d->action_hash, act.type);
+        mix(&d->action_hash, act.seq);
+        mix(&d->action_hash, (uint64_t)act.time);
+        mix(&d->action_hash, act.call);
+        mix(&d->action_hash, act.agent);
+        mix(&d->action_hash, act.queue);
+        mix(&d->action_hash, (uint64_t)act.deadline);
+        mix(&d->action_hash, (uint64_t)(uint32_t)act.reason);
+        d->actions++;
+    }
+}
+
+/* Run one API call with the properties above; `expr` is evaluated again on a
+ * retry after ACD_ERR_NOMEM, so it must not draw random numbers itself.  `partial_ok`: acd_center_advance may fire some
+ * timers before running out of memory (documented). */
+#define APPLY(d, partial_ok, expr)                                            \
+    do {                                                                      \
+        uint64_t before_ = digest(d);                                         \
+        acd_status st_ = (expr);                                              \
+        if (st_ == ACD_ERR_NOMEM) {                                           \
+            if (!(partial_ok) && digest(d) != before_)                        \
+                (d)->broken = __LINE__;                                       \
+            st_ = (expr);                                                     \
+            if (st_ == ACD_ERR_NOMEM)                                         \
+                (d)->broken = __LINE__;                                       \
+        } else if (st_ != ACD_OK && digest(d) != before_) {                   \
+            (d)->broken = __LINE__;                                           \
+        }                                                                     \
+        last_status = st_;                                                    \
+    } while (0)
+
+static acd_status last_status;
+
+static int64_t event_time(driver *d)
+{
+    uint32_t r = pick(d, 100);
+    if (r == 0)
+        return d->now - 1 - pick(d, 50); /* backwards: must be refused */
+    if (r < 60)
+        d->now += pick(d, 3000);
+    return d->now;
+}
+
+static acd_agent_id any_agent(driver *d)
+{
+    return pick(d, 20) == 0 ? d->q[0] : d->a[pick(d, MAX_AGENTS)];
+}
+
+static acd_call_id any_call(driver *d)
+{
+    if (!d->nk || pick(d, 20) == 0)
+        return d->a[0]; /* wrong kind */
+    return d->k[pick(d, d->nk)];
+}
+
+static void remember_call(driver *d, acd_call_id k)
+{
+    if (d->nk < MAX_CALLS)
+        d->k[d->nk++] = k;
+    else
+        d->k[pick(d, MAX_CALLS)] = k;
+}
+
+static void do_arrive(driver *d)
+{
+    acd_skill_req req[2];
+    acd_call_params p;
+    acd_call_id k = 0;
+    char key[16];
+    uint32_t i;
+    int64_t t = event_time(d);
+    acd_queue_id q = pick(d, 30) == 0 ? d->a[0] : d->q[pick(d, 3)];
+
+    memset(req, 0, sizeof(req));
+    acd_call_params_init(&p);
+    p.priority = (int32_t)pick(d, 3) - 1;
+    p.skill_count = pick(d, 3);
+    p.skills = req;
+    for (i = 0; i < p.skill_count; i++) {
+        req[i].skill = d->s[pick(d, 3)];
+        req[i].min_level = pick(d, 6);
+    }
+    if (pick(d, 4) == 0) {
+        snprintf(key, sizeof(key), "k%u", pick(d, 40));
+        p.key = key;
+    }
+    APPLY(d, 0, acd_call_arrive(d->c, t, q, &p, &k));
+    if (last_status == ACD_OK)
+        remember_call(d, k);
+}
+
+/* Answer or reject: mostly the agent the call is really offered to. */
+static void do_offer_reply(driver *d, int answer)
+{
+    acd_call_id k = any_call(d);
+    acd_agent_id a = any_agent(d);
+    acd_call_info ci;
+    int64_t t = event_time(d);
+
+    acd_call_info_init(&ci);
+    if (acd_call_get_info(d->c, k, &ci) == ACD_OK && ci.agent && pick(d, 5))
+        a = ci.agent;
+    if (answer)
+        APPLY(d, 0, acd_call_answer(d->c, t, k, a));
+    else
+        APPLY(d, 0, acd_call_reject(d->c, t, k, a));
+}
+
+static void do_agent_event(driver *d, uint32_t which)
+{
+    acd_agent_id a = any_agent(d);
+    int64_t t = event_time(d);
+    acd_queue_id q = d->q[pick(d, 3)];
+    int32_t reason = (int32_t)pick(d, 4) - 1;
+    acd_skill_id skill = d->s[pick(d, 3)];
+    uint32_t level = pick(d, 8);
+
+    /* Arguments are drawn before APPLY, which may evaluate a call twice. */
+    switch (which) {
+    case 0: APPLY(d, 0, acd_agent_login(d->c, t, a)); break;
+    case 1: APPLY(d, 0, acd_agent_logout(d->c, t, a)); break;
+    case 2: APPLY(d, 0, acd_agent_set_not_ready(d->c, t, a, reason)); break;
+    case 3: APPLY(d, 0, acd_agent_set_ready(d->c, t, a)); break;
+    case 4: APPLY(d, 0, acd_agent_end_wrapup(d->c, t, a)); break;
+    case 5: APPLY(d, 0, acd_agent_set_skill(d->c, t, a, skill, level)); break;
+    case 6: APPLY(d, 0, acd_agent_join_queue(d->c, t, a, q)); break;
+    default: APPLY(d, 0, acd_agent_leave_queue(d->c, t, a, q)); break;
+    }
+}
+
+static void do_replace_agent(driver *d)
+{
+    uint32_t i = pick(d, MAX_AGENTS);
+    acd_agent_id fresh = 0;
+
+    APPLY(d, 0, acd_agent_remove(d->c, d->a[i]));
+    if (last_status != ACD_OK)
+        return;
+    APPLY(d, 0, acd_agent_add(d->c, NULL, &fresh));
+    if (last_status == ACD_OK)
+        d->a[i] = fresh;
+}
+
+static void do_call_event(driver *d, uint32_t which)
+{
+    acd_call_id k = any_call(d);
+    int64_t t = event_time(d);
+
+    switch (which) {
+    case 0: APPLY(d, 0, acd_call_hangup(d->c, t, k)); break;
+    case 1: APPLY(d, 0, acd_call_hold(d->c, t, k)); break;
+    default: APPLY(d, 0, acd_call_unhold(d->c, t, k)); break;
+    }
+}
+
+static void do_options(driver *d)
+{
+    acd_queue_id q = d->q[pick(d, 3)];
+    int64_t wrapup = pick(d, 3) * 4000, max_wait = pick(d, 3) * 30000, not_ready = pick(d, 2);
+
+    APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_WRAPUP_MS, wrapup));
+    APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_MAX_WAIT_MS, max_wait));
+    APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_NOANSWER_NOT_READY, not_ready));
+}
+
+static void step(driver *d)
+{
+    uint32_t r = pick(d, 20);
+
+    if (r < 4)
+        do_arrive(d);
+    else if (r < 7)
+        do_offer_reply(d, 1);
+    else if (r == 7)
+        do_offer_reply(d, 0);
+    else if (r < 10)
+        do_call_event(d, pick(d, 3));
+    else if (r < 16)
+        do_agent_event(d, pick(d, 8));
+    else if (r == 16)
+        do_replace_agent(d);
+    else if (r == 17)
+        do_options(d);
+    else {
+        d->now += pick(d, 20000);
+        APPLY(d, 1, acd_center_advance(d->c, d->now));
+    }
+    drain(d);
+    if (acd_center_check(d->c) != ACD_OK && !d->broken)
+        d->broken = -1;
+}
+
+static int driver_init(driver *d, uint64_t seed, int failing)
+{
+    acd_center_config cfg;
+    static const char *qn[3] = {"sales", "support", "billing"};
+    static const char *sn[3] = {"en", "fr", "de"};
+    uint32_t i;
+
+    memset(d, 0, sizeof(*d));
+    d->rng = seed * 0x9e3779b97f4a7c15ull + 1;
+    d->action_hash = 0xcbf29ce484222325ull;
+    acd_center_config_init(&cfg);
+    if (failing) {
+        cfg.allocator.alloc = t_alloc;
+        cfg.allocator.realloc = t_realloc;
+        cfg.allocator.free = t_free;
+    }
+    /* Setup itself must not see failures: they are tested elsewhere. */
+    alloc_count = 0;
+    if (acd_center_new(&cfg, &d->c) != ACD_OK)
+        return 0;
+    for (i = 0; i < 3; i++)
+        if (acd_queue_add(d->c, qn[i], &d->q[i]) != ACD_OK ||
+            acd_skill_add(d->c, sn[i], &d->s[i]) != ACD_OK ||
+            acd_queue_set_option(d->c, d->q[i], ACD_QOPT_OFFER_TIMEOUT_MS, 8000) != ACD_OK)
+            return 0;
+    for (i = 0; i < MAX_AGENTS; i++)
+        if (acd_agent_add(d->c, NULL, &d->a[i]) != ACD_OK)
+            return 0;
+    return 1;
+}
+
+static void run(driver *d, uint64_t seed, int steps, long fail)
+{
+    int i;
+
+    fail_at = 0;
+    if (!driver_init(d, seed, fail != 0)) {
+        d->broken = -2;
+        return;
+    }
+    fail_at = fail ? alloc_count + fail : 0;
+    for (i = 0; i < steps && !d->broken; i++)
+        step(d);
+}
+
+TEST(random_storms_stay_consistent)
+{
+    driver d;
+    uint64_t seed;
+
+    for (seed = 1; seed <= 40; seed++) {
+        run(&d, seed, 3000, 0);
+        if (d.broken)
+            fprintf(stderr, "seed %llu broke at line %d\n", (unsigned long long)seed,
+                    d.broken);
+        CHECK_EQ_INT(d.broken, 0);
+        CHECK(d.actions > 100);
+        acd_center_destroy(d.c);
+    }
+}
+
+TEST(same_events_same_actions)
+{
+    driver d1, d2, d3;
+
+    run(&d1, 7, 5000, 0);
+    run(&d2, 7, 5000, 0);
+    run(&d3, 8, 5000, 0);
+    CHECK_EQ_INT(d1.broken, 0);
+    CHECK_EQ_U64(d1.actions, d2.actions);
+    CHECK_EQ_U64(d1.action_hash, d2.action_hash);
+    CHECK(d1.action_hash != d3.action_hash);
+    acd_center_destroy(d1.c);
+    acd_center_destroy(d2.c);
+    acd_center_destroy(d3.c);
+}
+
+TEST(allocation_failure_anywhere_changes_nothing)
+{
+    driver ref, d;
+    long total, k;
+    const int steps = 400;
+
+    live_bytes = 0;
+    run(&ref, 3, steps, 0);
+    CHECK_EQ_INT(ref.broken, 0);
+    /* Count the allocations the steps make, with a failure point past them. */
+    run(&d, 3, steps, 1L << 40);
+    total = alloc_count;
+    CHECK_EQ_U64(d.action_hash, ref.action_hash);
+    acd_center_destroy(d.c);
+    CHECK(total > 50);
+    for (k = 1; k <= total; k++) {
+        run(&d, 3, steps, k);
+        if (d.broken)
+            fprintf(stderr, "failing allocation %ld broke at line %d\n", k, d.broken);
+        CHECK_EQ_INT(d.broken, 0);
+        CHECK_EQ_U64(d.action_hash, ref.action_hash);
+        acd_center_destroy(d.c);
+        CHECK_EQ_U64(live_bytes, 0);
+    }
+    acd_center_destroy(ref.c);
+}
+
+TEST(creation_fails_cleanly_without_memory)
+{
+    acd_center_config cfg;
+    acd_center *c = NULL;
+
+    acd_center_config_init(&cfg);
+    cfg.allocator.alloc = t_alloc;
+    cfg.allocator.realloc = t_realloc;
+    cfg.allocator.free = t_free;
+    alloc_count = 0;
+    fail_at = 1;
+    live_bytes = 0;
+    CHECK_EQ_INT(acd_center_new(&cfg, &c), ACD_ERR_NOMEM);
+    CHECK(c == NULL);
+    CHECK_EQ_U64(live_bytes, 0);
+    fail_at = 0;
+}
+
+int main(void)
+{
+    RUN(random_storms_stay_consistent);
+    RUN(same_events_same_actions);
+    RUN(allocation_failure_anywhere_changes_nothing);
+    RUN(creation_fails_cleanly_without_memory);
+    return DONE();
+}

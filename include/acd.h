@@ -130,15 +130,27 @@ typedef struct acd_center_config {
     acd_allocator allocator;
     uint64_t seed;          /* seed of the center's random generator */
     int64_t start_time;     /* the center's clock starts here (ms) */
+    /* Statistics intervals (acd_kpi.h): length in ms, a divisor of a day
+     * between 60,000 and 86,400,000 (default 900,000: 15 minutes); their
+     * boundaries fall on interval_offset_ms + k * interval_ms, so an offset
+     * aligns them with the host's midnight (-86,400,000..86,400,000,
+     * default 0); interval_history closed intervals are kept per center,
+     * queue and agent (1..1,000, default 4). */
+    int64_t interval_ms;
+    int64_t interval_offset_ms;
+    uint32_t interval_history;
+    uint32_t reserved1;     /* must be 0 */
 } acd_center_config;
 
-/* Fill `cfg` with defaults: system allocator, seed 1, start time 0. */
+/* Fill `cfg` with defaults: system allocator, seed 1, start time 0,
+ * 15-minute intervals aligned on 0, 4 closed intervals kept. */
 ACD_API void acd_center_config_init(acd_center_config *cfg);
 
 /* Create a center.  `cfg` may be NULL for defaults.  On success *out owns the
  * center; release it with acd_center_destroy().
  * Errors: ACD_ERR_INVALID (out NULL, allocator half set, reserved field set),
- * ACD_ERR_VERSION (cfg->size unknown), ACD_ERR_NOMEM. */
+ * ACD_ERR_VERSION (cfg->size unknown), ACD_ERR_RANGE (interval settings),
+ * ACD_ERR_NOMEM. */
 ACD_API acd_status acd_center_new(const acd_center_config *cfg, acd_center **out);
 
 /* Free a center and everything it holds.  NULL is a no-op. */
@@ -163,7 +175,20 @@ typedef enum acd_center_option {
     ACD_OPT_NOANSWER_NOT_READY = 1,
     /* Host reason code given to agents made not-ready by an unanswered offer
      * (default 0).  Bounds 0..INT32_MAX. */
-    ACD_OPT_NOANSWER_REASON = 2
+    ACD_OPT_NOANSWER_REASON = 2,
+    /* 1: queue an ACD_ACTION_INTERVAL_END at every interval boundary (a
+     * timer the host must advance to); 0 (default): none. */
+    ACD_OPT_INTERVAL_ACTIONS = 3,
+    /* A call whose customer key was seen in another arrival within this
+     * many ms is a repeat contact (first-contact resolution).  Default
+     * 86,400,000 (a day); 0..2,592,000,000 (30 days). */
+    ACD_OPT_REPEAT_WINDOW_MS = 4,
+    /* Loaded hourly cost given to new agents, currency micro-units per hour
+     * (default 0).  0..10^12. */
+    ACD_OPT_AGENT_HOURLY_COST = 5,
+    /* Service-level definition (acd_sl_variant) of center-wide statistics.
+     * Default ACD_SL_OFFERED (3).  1..6. */
+    ACD_OPT_SL_VARIANT = 6
 } acd_center_option;
 
 /* Per-queue options. */
@@ -177,7 +202,20 @@ typedef enum acd_queue_option {
     /* Longest a call may wait in the queue before the library removes it
      * with ACD_ACTION_CALL_TIMEOUT; 0 = forever (default).  Counted from
      * arrival; time spent ringing counts.  0..604,800,000. */
-    ACD_QOPT_MAX_WAIT_MS = 3
+    ACD_QOPT_MAX_WAIT_MS = 3,
+    /* Service-level threshold T in ms (default 20,000).  0..86,400,000. */
+    ACD_QOPT_SL_THRESHOLD_MS = 4,
+    /* Abandons after less than this wait are "short" (default 5,000).
+     * 0..86,400,000. */
+    ACD_QOPT_SHORT_ABANDON_MS = 5,
+    /* Service-level definition (acd_sl_variant) of this queue's statistics.
+     * Default ACD_SL_OFFERED (3).  1..6. */
+    ACD_QOPT_SL_VARIANT = 6,
+    /* Telephony cost per minute of a call's presence (arrival to hangup),
+     * currency micro-units (default 0).  0..10^12. */
+    ACD_QOPT_TELEPHONY_COST_PER_MIN = 7,
+    /* Fixed cost per arriving contact, micro-units (default 0).  0..10^12. */
+    ACD_QOPT_CONTACT_COST = 8
 } acd_queue_option;
 
 /* Set / read an option.  Errors: ACD_ERR_INVALID (NULL), ACD_ERR_OPTION
@@ -326,6 +364,8 @@ typedef struct acd_call_params {
     const acd_skill_req *skills;   /* required skills, may be NULL if none */
     uint32_t skill_count;          /* 0..ACD_MAX_SKILLS_PER_CALL */
     uint32_t reserved0;            /* must be 0 */
+    const char *customer;          /* optional customer key (e.g. caller
+                                      number) for repeat-contact detection */
 } acd_call_params;
 
 ACD_API void acd_call_params_init(acd_call_params *params);
@@ -334,7 +374,8 @@ ACD_API void acd_call_params_init(acd_call_params *params);
  * waits, or is offered at once to the eligible available agent idle longest
  * (eligible: member of the queue, every required skill at the minimum
  * level).  Key and skill array are copied.
- * Errors: ACD_ERR_INVALID (duplicate skill, reserved field set, out NULL),
+ * Errors: ACD_ERR_INVALID (duplicate skill, reserved field set, out NULL,
+ * empty or too long key or customer), ACD_ERR_LIMIT (too many skills),
  * ACD_ERR_VERSION, ACD_ERR_NOT_FOUND (queue or skill), ACD_ERR_RANGE
  * (min_level), ACD_ERR_EXISTS (key), ACD_ERR_TIME, ACD_ERR_NOMEM.
  * O(skill profiles in the queue * skills + log waiting calls). */
@@ -415,7 +456,10 @@ typedef enum acd_action_type {
     /* `call` waited longer than the queue's maximum wait and was removed;
      * `reason` is an acd_exit_reason.  The host should route it elsewhere
      * (voicemail, another number).  Timeouts are never abandons. */
-    ACD_ACTION_CALL_TIMEOUT = 5
+    ACD_ACTION_CALL_TIMEOUT = 5,
+    /* The statistics interval [time - interval_ms, time) closed; read it
+     * with acd_stats_get() (acd_kpi.h).  Only with ACD_OPT_INTERVAL_ACTIONS. */
+    ACD_ACTION_INTERVAL_END = 6
 } acd_action_type;
 
 typedef enum acd_cancel_reason {
@@ -469,10 +513,16 @@ typedef struct acd_queue_info {
     uint32_t members_available;
     int64_t oldest_arrival;  /* arrival of the longest-waiting call, or
                                 ACD_TIME_NEVER when none waits */
+    uint32_t members_logged_in;
+    uint32_t members_not_ready;
+    uint32_t members_offered;
+    uint32_t members_busy;
+    uint32_t members_wrapup;
+    uint32_t reserved0;
 } acd_queue_info;
 
 ACD_API void acd_queue_info_init(acd_queue_info *info);
-/* O(skill profiles in the queue). */
+/* O(skill profiles in the queue + waiting calls of the queue). */
 ACD_API acd_status acd_queue_get_info(const acd_center *c, acd_queue_id queue,
                                       acd_queue_info *info);
 

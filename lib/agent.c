@@ -22,12 +22,20 @@ static acd_status agent_event(acd_center *c, int64_t now, acd_agent_id id, acdi_
 
 /* ---- state changes shared with calls and timers ---- */
 
+/* Every agent state change goes through here, so statistics see them all. */
+static void change_state(acd_center *c, acdi_agent *a, uint32_t state, int32_t reason)
+{
+    if (state != ACD_AGENT_NOT_READY)
+        reason = 0;
+    acdi_kpi_agent_state(c, a, acdi_agent_slot(state, reason));
+    a->state = state;
+    a->reason = reason;
+    a->state_since = c->now;
+}
+
 void acdi_agent_set_state(acd_center *c, acdi_agent *a, uint32_t state)
 {
-    a->state = state;
-    a->state_since = c->now;
-    if (state != ACD_AGENT_NOT_READY)
-        a->reason = 0;
+    change_state(c, a, state, 0);
 }
 
 void acdi_agent_make_available(acd_center *c, acdi_agent *a, int64_t idle_since,
@@ -63,8 +71,7 @@ void acdi_agent_leave_idle(acdi_agent *a)
 
 static void make_not_ready(acd_center *c, acdi_agent *a, int32_t reason)
 {
-    acdi_agent_set_state(c, a, ACD_AGENT_NOT_READY);
-    a->reason = reason;
+    change_state(c, a, ACD_AGENT_NOT_READY, reason);
     a->pending_not_ready = 0;
 }
 
@@ -89,6 +96,7 @@ static void release_call(acd_center *c, acdi_agent *a)
 {
     acdi_call *call = a->call;
 
+    acdi_kpi_handled(c, call, a);
     acdi_timer_disarm(c, &a->wrapup_timer);
     a->call = NULL;
     acdi_call_free(c, call);
@@ -128,12 +136,19 @@ acd_status acd_agent_add(acd_center *c, const char *key, acd_agent_id *out)
         acdi_free(&c->alloc, a, sizeof(*a));
         return ACD_ERR_NOMEM;
     }
-    none = acdi_profile_get(&c->alloc, &c->profiles, NULL, 0);
-    if (!none) {
+    if (acdi_series_init(&c->alloc, &c->icfg, &a->stats, 0, c->now) != ACD_OK) {
         acdi_strfree(&c->alloc, a->key);
         acdi_free(&c->alloc, a, sizeof(*a));
         return ACD_ERR_NOMEM;
     }
+    none = acdi_profile_get(&c->alloc, &c->profiles, NULL, 0);
+    if (!none) {
+        acdi_series_free(&c->alloc, &c->icfg, &a->stats);
+        acdi_strfree(&c->alloc, a->key);
+        acdi_free(&c->alloc, a, sizeof(*a));
+        return ACD_ERR_NOMEM;
+    }
+    a->hourly_cost = c->opt_agent_hourly_cost;
     a->profile = none;
     a->state = ACD_AGENT_LOGGED_OUT;
     a->state_since = c->now;
@@ -148,6 +163,7 @@ acd_status acd_agent_add(acd_center *c, const char *key, acd_agent_id *out)
 
 static void free_membership(acd_center *c, acdi_membership *m)
 {
+    acdi_kpi_member(c, m->agent, m->queue, 0);
     if (m->node.pos)
         acdi_heap_remove(&m->bucket->ready, &m->node);
     m->queue->members--;
@@ -168,6 +184,7 @@ void acdi_agent_destroy(acd_center *c, acdi_agent *a)
         acdi_map_del(&c->agent_keys, a->key);
     acdi_strfree(&c->alloc, a->key);
     acdi_timer_disarm(c, &a->wrapup_timer);
+    acdi_series_free(&c->alloc, &c->icfg, &a->stats);
     acdi_table_remove(&c->agents, a->id);
     c->timer_slots -= 1;
     acdi_free(&c->alloc, a, sizeof(*a));
@@ -361,6 +378,7 @@ acd_status acd_agent_join_queue(acd_center *c, int64_t now, acd_agent_id agent,
     m->bucket = b;
     acdi_bucket_join(b);
     q->members++;
+    acdi_kpi_member(c, a, q, 1);
     a->mem[a->n_mem++] = m;
     if (a->state == ACD_AGENT_AVAILABLE) {
         m->node.k1 = a->idle_since;

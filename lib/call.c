@@ -17,7 +17,7 @@ void acd_call_params_init(acd_call_params *params)
     params->size = (uint32_t)sizeof(*params);
 }
 
-#define PARAMS_V1_SIZE (offsetof(acd_call_params, reserved0) + sizeof(uint32_t))
+#define PARAMS_V1_SIZE (offsetof(acd_call_params, customer) + sizeof(const char *))
 
 /* Check the required skills and convert them to a sorted profile list. */
 static acd_status read_skills(const acd_center *c, const acd_call_params *p,
@@ -58,7 +58,8 @@ static acd_status read_params(const acd_center *c, const acd_call_params *in,
     memcpy(p, in, in->size);
     if (p->reserved0)
         return ACD_ERR_INVALID;
-    if (p->key && acdi_check_name(p->key) != ACD_OK)
+    if ((p->key && acdi_check_name(p->key) != ACD_OK) ||
+        (p->customer && acdi_check_name(p->customer) != ACD_OK))
         return ACD_ERR_INVALID;
     if (p->key && acdi_map_get(&c->call_keys, p->key))
         return ACD_ERR_EXISTS;
@@ -67,7 +68,8 @@ static acd_status read_params(const acd_center *c, const acd_call_params *in,
 
 /* Everything an arrival allocates, obtained before anything changes. */
 static acd_status reserve_arrival(acd_center *c, acdi_queue *q, const acd_call_params *p,
-                                  const acdi_skill_level *items, acdi_call **out)
+                                  const acdi_skill_level *items, acdi_call **out,
+                                  acdi_customer **customer)
 {
     acdi_call *call;
     acd_status st;
@@ -85,6 +87,10 @@ static acd_status reserve_arrival(acd_center *c, acdi_queue *q, const acd_call_p
         goto fail;
     if (acdi_bucket_attach(c, &q->call_buckets, call->req, &call->bucket) != ACD_OK)
         goto fail;
+    if (acdi_kpi_reserve_customer(c, p->customer, customer) != ACD_OK) {
+        acdi_bucket_drop_if_unused(c, &q->call_buckets, call->bucket);
+        goto fail;
+    }
     *out = call;
     return ACD_OK;
 fail:
@@ -100,6 +106,7 @@ acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
 {
     acdi_skill_level items[ACD_MAX_SKILLS_PER_CALL];
     acd_call_params p;
+    acdi_customer *customer;
     acdi_call *call;
     acdi_queue *q;
     acd_status st;
@@ -110,7 +117,7 @@ acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
         return ACD_ERR_NOT_FOUND;
     if ((st = read_params(c, params, &p, items)) != ACD_OK ||
         (st = acdi_check_time(c, now)) != ACD_OK ||
-        (st = reserve_arrival(c, q, &p, items, &call)) != ACD_OK)
+        (st = reserve_arrival(c, q, &p, items, &call, &customer)) != ACD_OK)
         return st;
     c->now = now;
     call->queue = q;
@@ -128,6 +135,8 @@ acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
     if (call->key)
         acdi_map_put(&c->call_keys, call->key, call->id);
     c->timer_slots += 2;
+    call->customer_seen = acdi_kpi_customer_arrives(c, p.customer, customer);
+    acdi_kpi_arrival(c, call);
     acdi_bucket_join(call->bucket);
     acdi_heap_push(&call->bucket->ready, &call->node);
     q->n_waiting++;
@@ -217,6 +226,7 @@ acd_status acd_call_answer(acd_center *c, int64_t now, acd_call_id id, acd_agent
     call->queue->n_connected++;
     call->state = ACD_CALL_CONNECTED;
     call->state_since = now;
+    acdi_kpi_answer(c, call, a);
     acdi_agent_set_state(c, a, ACD_AGENT_BUSY);
     a->calls_handled++;
     return ACD_OK;
@@ -234,6 +244,7 @@ acd_status acd_call_reject(acd_center *c, int64_t now, acd_call_id id, acd_agent
         return st;
     c->now = now;
     a = call->agent;
+    acdi_kpi_unanswered(c, call, a);
     acdi_detach_offer(c, call);
     acdi_agent_make_available_now(c, a);
     acdi_call_requeue(c, call);
@@ -241,6 +252,15 @@ acd_status acd_call_reject(acd_center *c, int64_t now, acd_call_id id, acd_agent
     if (a->state == ACD_AGENT_AVAILABLE)
         acdi_route_agent(c, a);
     return ACD_OK;
+}
+
+/* Close the call's current talk or hold segment into its totals. */
+static void close_segment(acd_center *c, acdi_call *call)
+{
+    if (call->state == ACD_CALL_CONNECTED)
+        call->talk_ms += c->now - call->state_since;
+    else if (call->state == ACD_CALL_HELD)
+        call->hold_ms += c->now - call->state_since;
 }
 
 static acd_status set_held(acd_center *c, int64_t now, acd_call_id id, uint32_t from,
@@ -254,6 +274,7 @@ static acd_status set_held(acd_center *c, int64_t now, acd_call_id id, uint32_t 
     if (call->state != from)
         return ACD_ERR_STATE;
     c->now = now;
+    close_segment(c, call);
     call->state = to;
     call->state_since = now;
     return ACD_OK;
@@ -295,14 +316,18 @@ acd_status acd_call_hangup(acd_center *c, int64_t now, acd_call_id id)
     a = call->agent;
     switch (call->state) {
     case ACD_CALL_WAITING:
+        acdi_kpi_abandon(c, call);
         acdi_call_free(c, call);
         break;
     case ACD_CALL_OFFERED:
+        acdi_kpi_abandon(c, call);
         abandon_offered(c, call, ACD_CANCEL_ABANDONED);
         acdi_call_free(c, call);
         acdi_route_agent(c, a);
         break;
     default: /* connected or held */
+        close_segment(c, call);
+        call->ended_at = now;
         call->queue->n_connected--;
         call->state = ACD_CALL_WRAPUP;
         call->state_since = now;
@@ -319,6 +344,7 @@ void acdi_call_offer_timeout(acd_center *c, acdi_call *call)
 {
     acdi_agent *a = call->agent;
 
+    acdi_kpi_unanswered(c, call, a);
     acdi_cancel_offer(c, call, ACD_CANCEL_TIMEOUT);
     acdi_agent_no_answer(c, a);
     acdi_call_requeue(c, call);
@@ -331,6 +357,7 @@ void acdi_call_max_wait(acd_center *c, acdi_call *call)
 {
     acdi_agent *a = call->agent;
 
+    acdi_kpi_timeout(c, call);
     if (call->state == ACD_CALL_OFFERED)
         abandon_offered(c, call, ACD_CANCEL_CALL_TIMEOUT);
     acdi_emit(c, ACD_ACTION_CALL_TIMEOUT, call, NULL, call->queue, ACD_TIME_NEVER,

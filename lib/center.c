@@ -4,8 +4,9 @@
 #include "center.h"
 #include "mem.h"
 
-/* The v1 struct ends after start_time; later versions only append. */
-#define CONFIG_V1_SIZE (offsetof(acd_center_config, start_time) + sizeof(int64_t))
+/* The v1 struct ends after reserved1; later versions only append. */
+#define CONFIG_V1_SIZE (offsetof(acd_center_config, reserved1) + sizeof(uint32_t))
+#define DAY_MS 86400000
 
 void acd_center_config_init(acd_center_config *cfg)
 {
@@ -14,6 +15,19 @@ void acd_center_config_init(acd_center_config *cfg)
     memset(cfg, 0, sizeof(*cfg));
     cfg->size = (uint32_t)sizeof(*cfg);
     cfg->seed = 1;
+    cfg->interval_ms = 900000;
+    cfg->interval_history = 4;
+}
+
+static acd_status check_intervals(const acd_center_config *cfg)
+{
+    if (cfg->interval_ms < 60000 || cfg->interval_ms > DAY_MS || DAY_MS % cfg->interval_ms)
+        return ACD_ERR_RANGE;
+    if (cfg->interval_offset_ms < -DAY_MS || cfg->interval_offset_ms > DAY_MS)
+        return ACD_ERR_RANGE;
+    if (cfg->interval_history < 1 || cfg->interval_history > 1000)
+        return ACD_ERR_RANGE;
+    return ACD_OK;
 }
 
 static acd_status read_config(const acd_center_config *in, acd_center_config *cfg)
@@ -29,13 +43,13 @@ static acd_status read_config(const acd_center_config *in, acd_center_config *cf
     if (in->size > sizeof(*cfg))
         return ACD_ERR_VERSION;
     memcpy(cfg, in, in->size);
-    if (cfg->reserved0)
+    if (cfg->reserved0 || cfg->reserved1)
         return ACD_ERR_INVALID;
     al = &cfg->allocator;
     set = (al->alloc != NULL) + (al->realloc != NULL) + (al->free != NULL);
     if (set != 0 && set != 3)
         return ACD_ERR_INVALID;
-    return ACD_OK;
+    return check_intervals(cfg);
 }
 
 acd_status acd_center_new(const acd_center_config *config, acd_center **out)
@@ -60,6 +74,20 @@ acd_status acd_center_new(const acd_center_config *config, acd_center **out)
     c->now = cfg.start_time;
     c->seed = cfg.seed;
     c->opt_noanswer_not_ready = 1;
+    c->opt_repeat_window = DAY_MS;
+    c->opt_sl_variant = ACD_SL_OFFERED;
+    c->icfg.len = cfg.interval_ms;
+    c->icfg.offset = cfg.interval_offset_ms;
+    c->icfg.history = cfg.interval_history;
+    c->interval_timer.kind = ACDI_TIMER_INTERVAL;
+    /* One timer slot for the interval timer, held for the center's life. */
+    if (acdi_series_init(&al, &c->icfg, &c->stats, 1, c->now) != ACD_OK ||
+        acdi_heap_reserve(&al, &c->timers, 1) != ACD_OK) {
+        acdi_series_free(&al, &c->icfg, &c->stats);
+        acdi_free(&al, c, sizeof(*c));
+        return ACD_ERR_NOMEM;
+    }
+    c->timer_slots = 1;
     acdi_table_init(&c->skills, ACDI_KIND_SKILL);
     acdi_table_init(&c->queues, ACDI_KIND_QUEUE);
     acdi_table_init(&c->agents, ACDI_KIND_AGENT);
@@ -69,6 +97,7 @@ acd_status acd_center_new(const acd_center_config *config, acd_center **out)
     acdi_map_init(&c->agent_keys, cfg.seed);
     acdi_map_init(&c->call_keys, cfg.seed);
     acdi_map_init(&c->profiles, cfg.seed);
+    acdi_map_init(&c->customers, cfg.seed);
     *out = c;
     return ACD_OK;
 }
@@ -107,6 +136,8 @@ void acd_center_destroy(acd_center *c)
     acdi_map_free(&al, &c->agent_keys);
     acdi_map_free(&al, &c->call_keys);
     acdi_map_free(&al, &c->profiles);
+    acdi_kpi_free_customers(c);
+    acdi_series_free(&al, &c->icfg, &c->stats);
     acdi_heap_free(&al, &c->timers);
     acdi_free(&al, c->actions, (size_t)c->actions_cap * sizeof(*c->actions));
     acdi_free(&al, c, sizeof(*c));
@@ -126,18 +157,40 @@ acd_status acd_center_check(const acd_center *c)
 
 /* ---- options ---- */
 
+static int64_t *center_option(acd_center *c, acd_center_option key)
+{
+    switch (key) {
+    case ACD_OPT_NOANSWER_NOT_READY: return &c->opt_noanswer_not_ready;
+    case ACD_OPT_NOANSWER_REASON: return &c->opt_noanswer_reason;
+    case ACD_OPT_INTERVAL_ACTIONS: return &c->opt_interval_actions;
+    case ACD_OPT_REPEAT_WINDOW_MS: return &c->opt_repeat_window;
+    case ACD_OPT_AGENT_HOURLY_COST: return &c->opt_agent_hourly_cost;
+    case ACD_OPT_SL_VARIANT: return &c->opt_sl_variant;
+    default: return NULL;
+    }
+}
+
 acd_status acd_center_option_bounds(acd_center_option key, int64_t *min, int64_t *max)
 {
-    int64_t lo, hi;
+    int64_t lo = 0, hi;
 
     switch (key) {
     case ACD_OPT_NOANSWER_NOT_READY:
-        lo = 0;
+    case ACD_OPT_INTERVAL_ACTIONS:
         hi = 1;
         break;
     case ACD_OPT_NOANSWER_REASON:
-        lo = 0;
         hi = INT32_MAX;
+        break;
+    case ACD_OPT_REPEAT_WINDOW_MS:
+        hi = 30 * (int64_t)DAY_MS;
+        break;
+    case ACD_OPT_AGENT_HOURLY_COST:
+        hi = ACDI_COST_MAX;
+        break;
+    case ACD_OPT_SL_VARIANT:
+        lo = ACD_SL_ABANDONS_WITHIN_MET;
+        hi = ACD_SL_REMOVED_WITHIN;
         break;
     default:
         return ACD_ERR_OPTION;
@@ -161,28 +214,28 @@ acd_status acd_center_set_option(acd_center *c, acd_center_option key, int64_t v
         return st;
     if (value < lo || value > hi)
         return ACD_ERR_RANGE;
-    if (key == ACD_OPT_NOANSWER_NOT_READY)
-        c->opt_noanswer_not_ready = value;
-    else
-        c->opt_noanswer_reason = value;
+    *center_option(c, key) = value;
+    if (key == ACD_OPT_INTERVAL_ACTIONS) {
+        if (value)
+            acdi_timer_arm(c, &c->interval_timer,
+                           acdi_interval_start(&c->icfg, c->now) + c->icfg.len);
+        else
+            acdi_timer_disarm(c, &c->interval_timer);
+    }
     return ACD_OK;
 }
 
 acd_status acd_center_get_option(const acd_center *c, acd_center_option key,
                                  int64_t *value)
 {
+    const int64_t *p;
+
     if (!c || !value)
         return ACD_ERR_INVALID;
-    switch (key) {
-    case ACD_OPT_NOANSWER_NOT_READY:
-        *value = c->opt_noanswer_not_ready;
-        return ACD_OK;
-    case ACD_OPT_NOANSWER_REASON:
-        *value = c->opt_noanswer_reason;
-        return ACD_OK;
-    default:
+    if (!(p = center_option((acd_center *)c, key)))
         return ACD_ERR_OPTION;
-    }
+    *value = *p;
+    return ACD_OK;
 }
 
 /* ---- time ---- */
@@ -235,6 +288,10 @@ static void fire(acd_center *c, acdi_timer *t)
         break;
     case ACDI_TIMER_MAX_WAIT:
         acdi_call_max_wait(c, CONTAINER(t, acdi_call, wait_timer));
+        break;
+    case ACDI_TIMER_INTERVAL:
+        acdi_emit(c, ACD_ACTION_INTERVAL_END, NULL, NULL, NULL, ACD_TIME_NEVER, 0);
+        acdi_timer_arm(c, t, c->now + c->icfg.len);
         break;
     case ACDI_TIMER_WRAPUP: {
         acdi_agent *a = CONTAINER(t, acdi_agent, wrapup_timer);

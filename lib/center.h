@@ -15,15 +15,26 @@
 #include <stdint.h>
 
 #include "acd.h"
+#include "acd_kpi.h"
 #include "heap.h"
 #include "profile.h"
+#include "stats.h"
 #include "table.h"
 
 typedef struct acdi_agent acdi_agent;
 typedef struct acdi_call acdi_call;
 typedef struct acdi_queue acdi_queue;
+typedef struct acdi_customer acdi_customer;
 
-enum { ACDI_TIMER_OFFER = 1, ACDI_TIMER_MAX_WAIT = 2, ACDI_TIMER_WRAPUP = 3 };
+enum {
+    ACDI_TIMER_OFFER = 1,
+    ACDI_TIMER_MAX_WAIT = 2,
+    ACDI_TIMER_WRAPUP = 3,
+    ACDI_TIMER_INTERVAL = 4
+};
+
+/* Upper bound of every cost setting, micro-units. */
+#define ACDI_COST_MAX 1000000000000LL
 
 typedef struct acdi_timer {
     acdi_heap_node node; /* k1 = deadline, k2 = 0, k3 = arming sequence */
@@ -58,6 +69,12 @@ struct acdi_queue {
     acdi_bucket_list call_buckets;
     uint32_t members;
     uint32_t n_waiting, n_offered, n_connected;
+    int64_t sl_threshold_ms;
+    int64_t short_abandon_ms;
+    int64_t sl_variant;
+    int64_t telephony_per_min;
+    int64_t contact_cost;
+    acdi_series stats;
 };
 
 /* An agent's link to one queue.  Its heap node sits in the bucket's idle
@@ -88,6 +105,8 @@ struct acdi_agent {
     acdi_call *call;
     acdi_timer wrapup_timer;
     uint64_t calls_handled;
+    int64_t hourly_cost;
+    acdi_series stats;
 };
 
 /* Waiting calls sit in their bucket's heap: k1 = -priority, k2 = arrival,
@@ -108,6 +127,10 @@ struct acdi_call {
     acdi_timer offer_timer;
     acdi_timer wait_timer;
     uint32_t offer_count;
+    int customer_seen;       /* 0 none, 1 first contact, 2 repeat */
+    int64_t talk_ms;         /* connected time so far */
+    int64_t hold_ms;
+    int64_t ended_at;        /* hangup time (wrap-up starts) */
 };
 
 struct acd_center {
@@ -116,6 +139,15 @@ struct acd_center {
     uint64_t seed;
     int64_t opt_noanswer_not_ready;
     int64_t opt_noanswer_reason;
+    int64_t opt_interval_actions;
+    int64_t opt_repeat_window;
+    int64_t opt_agent_hourly_cost;
+    int64_t opt_sl_variant;
+    acdi_interval_cfg icfg;
+    acdi_series stats;
+    acdi_timer interval_timer;
+    acdi_map customers;
+    acdi_customer *customers_head, *customers_tail;
     acdi_table skills, queues, agents, calls;
     acdi_map skill_names, queue_names, agent_keys, call_keys, profiles;
     acdi_heap timers;
@@ -200,6 +232,25 @@ void acdi_route_agent(acd_center *c, acdi_agent *a);
 void acdi_detach_offer(acd_center *c, acdi_call *call);
 /* The same, telling the host with a CANCEL_OFFER action. */
 void acdi_cancel_offer(acd_center *c, acdi_call *call, int32_t reason);
+
+/* ---- kpi.c: what each event books (docs/kpi.md) ---- */
+int acdi_agent_slot(uint32_t state, int32_t reason);
+/* Agent `a` moves from its current state to slot `to`. */
+void acdi_kpi_agent_state(acd_center *c, acdi_agent *a, int to);
+void acdi_kpi_member(acd_center *c, acdi_agent *a, acdi_queue *q, int joining);
+void acdi_kpi_arrival(acd_center *c, const acdi_call *call);
+void acdi_kpi_offer(acd_center *c, const acdi_call *call, acdi_agent *a);
+void acdi_kpi_unanswered(acd_center *c, const acdi_call *call, acdi_agent *a);
+void acdi_kpi_answer(acd_center *c, const acdi_call *call, acdi_agent *a);
+void acdi_kpi_abandon(acd_center *c, const acdi_call *call);
+void acdi_kpi_timeout(acd_center *c, const acdi_call *call);
+void acdi_kpi_handled(acd_center *c, const acdi_call *call, acdi_agent *a);
+acd_status acdi_kpi_reserve_customer(acd_center *c, const char *customer,
+                                     acdi_customer **fresh);
+void acdi_kpi_unreserve_customer(acd_center *c, acdi_customer *fresh);
+int acdi_kpi_customer_arrives(acd_center *c, const char *customer, acdi_customer *fresh);
+void acdi_kpi_free_customers(acd_center *c);
+void acdi_kpi_queue_counts(const acdi_queue *q, acd_queue_info *info);
 
 /* ---- check.c ---- */
 acd_status acdi_check(const acd_center *c);

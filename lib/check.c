@@ -222,6 +222,44 @@ static acd_status check_profiles(const acd_center *c)
     return ACD_OK;
 }
 
+/* The state counts of every statistics series match the agents' states. */
+static acd_status check_stats_counts(const acd_center *c)
+{
+    uint32_t center_count[ACDI_SLOTS] = {0};
+    int64_t center_rate = 0;
+    const acdi_agent *a;
+    const acdi_queue *q;
+    uint32_t i, j;
+    int k;
+
+    EACH(c->agents, i, a) {
+        int slot = acdi_agent_slot(a->state, a->reason);
+        for (k = 0; k < ACDI_SLOTS; k++)
+            EXPECT(a->stats.count[k] == (uint32_t)(k == slot));
+        EXPECT(a->stats.rate_sum == (slot == ACDI_SLOT_NONE ? 0 : a->hourly_cost));
+        if (slot != ACDI_SLOT_NONE) {
+            center_count[slot]++;
+            center_rate += a->hourly_cost;
+        }
+    }
+    for (k = 0; k < ACDI_SLOTS; k++)
+        EXPECT(c->stats.count[k] == center_count[k]);
+    EXPECT(c->stats.rate_sum == center_rate);
+    EACH(c->queues, i, q) {
+        uint32_t queue_count[ACDI_SLOTS] = {0};
+        EACH(c->agents, j, a) {
+            uint32_t m;
+            int slot = acdi_agent_slot(a->state, a->reason);
+            for (m = 0; m < a->n_mem; m++)
+                if (a->mem[m]->queue == q && slot != ACDI_SLOT_NONE)
+                    queue_count[slot]++;
+        }
+        for (k = 0; k < ACDI_SLOTS; k++)
+            EXPECT(q->stats.count[k] == queue_count[k]);
+    }
+    return ACD_OK;
+}
+
 acd_status acdi_check(const acd_center *c)
 {
     uint32_t i;
@@ -234,7 +272,8 @@ acd_status acdi_check(const acd_center *c)
         (st = check_table(&c->agents)) != ACD_OK || (st = check_table(&c->calls)) != ACD_OK)
         return st;
     EXPECT(c->agent_keys.n <= c->agents.live && c->call_keys.n <= c->calls.live);
-    EXPECT(c->timer_slots == 2 * c->calls.live + c->agents.live);
+    EXPECT(c->timer_slots == 1 + 2 * c->calls.live + c->agents.live);
+    EXPECT((c->interval_timer.node.pos != 0) == (c->opt_interval_actions != 0));
     EXPECT(acdi_heap_valid(&c->timers) && c->timers.cap >= c->timer_slots);
     EXPECT(c->actions_count <= c->actions_cap);
     EACH(c->queues, i, q)
@@ -246,5 +285,7 @@ acd_status acdi_check(const acd_center *c)
     EACH(c->calls, i, call)
         if ((st = check_call(c, call)) != ACD_OK)
             return st;
+    if ((st = check_stats_counts(c)) != ACD_OK)
+        return st;
     return check_profiles(c);
 }

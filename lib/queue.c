@@ -74,11 +74,15 @@ acd_status acd_queue_add(acd_center *c, const char *name, acd_queue_id *out)
     if (!q)
         return ACD_ERR_NOMEM;
     q->name = acdi_strdup(&c->alloc, name);
-    if (!q->name) {
+    if (!q->name || acdi_series_init(&c->alloc, &c->icfg, &q->stats, 1, c->now) != ACD_OK) {
+        acdi_strfree(&c->alloc, q->name);
         acdi_free(&c->alloc, q, sizeof(*q));
         return ACD_ERR_NOMEM;
     }
     q->offer_timeout_ms = 15000;
+    q->sl_threshold_ms = 20000;
+    q->short_abandon_ms = 5000;
+    q->sl_variant = ACD_SL_OFFERED;
     q->id = acdi_table_insert(&c->queues, q);
     acdi_map_put(&c->queue_names, q->name, q->id);
     *out = q->id;
@@ -115,6 +119,7 @@ void acdi_queue_destroy(acd_center *c, acdi_queue *q)
 {
     free_bucket_list(c, &q->agent_buckets);
     free_bucket_list(c, &q->call_buckets);
+    acdi_series_free(&c->alloc, &c->icfg, &q->stats);
     acdi_strfree(&c->alloc, q->name);
     acdi_free(&c->alloc, q, sizeof(*q));
 }
@@ -125,11 +130,12 @@ void acdi_queue_destroy(acd_center *c, acdi_queue *q)
 
 acd_status acd_queue_option_bounds(acd_queue_option key, int64_t *min, int64_t *max)
 {
-    int64_t lo, hi;
+    int64_t lo = 0, hi;
 
     switch (key) {
     case ACD_QOPT_WRAPUP_MS:
-        lo = 0;
+    case ACD_QOPT_SL_THRESHOLD_MS:
+    case ACD_QOPT_SHORT_ABANDON_MS:
         hi = DAY_MS;
         break;
     case ACD_QOPT_OFFER_TIMEOUT_MS:
@@ -137,8 +143,15 @@ acd_status acd_queue_option_bounds(acd_queue_option key, int64_t *min, int64_t *
         hi = DAY_MS;
         break;
     case ACD_QOPT_MAX_WAIT_MS:
-        lo = 0;
         hi = 7 * (int64_t)DAY_MS;
+        break;
+    case ACD_QOPT_SL_VARIANT:
+        lo = ACD_SL_ABANDONS_WITHIN_MET;
+        hi = ACD_SL_REMOVED_WITHIN;
+        break;
+    case ACD_QOPT_TELEPHONY_COST_PER_MIN:
+    case ACD_QOPT_CONTACT_COST:
+        hi = ACDI_COST_MAX;
         break;
     default:
         return ACD_ERR_OPTION;
@@ -156,6 +169,11 @@ static int64_t *queue_option(acdi_queue *q, acd_queue_option key)
     case ACD_QOPT_WRAPUP_MS: return &q->wrapup_ms;
     case ACD_QOPT_OFFER_TIMEOUT_MS: return &q->offer_timeout_ms;
     case ACD_QOPT_MAX_WAIT_MS: return &q->max_wait_ms;
+    case ACD_QOPT_SL_THRESHOLD_MS: return &q->sl_threshold_ms;
+    case ACD_QOPT_SHORT_ABANDON_MS: return &q->short_abandon_ms;
+    case ACD_QOPT_SL_VARIANT: return &q->sl_variant;
+    case ACD_QOPT_TELEPHONY_COST_PER_MIN: return &q->telephony_per_min;
+    case ACD_QOPT_CONTACT_COST: return &q->contact_cost;
     default: return NULL;
     }
 }
@@ -281,7 +299,7 @@ void acd_queue_info_init(acd_queue_info *info)
     info->size = (uint32_t)sizeof(*info);
 }
 
-#define QUEUE_INFO_V1_SIZE (offsetof(acd_queue_info, oldest_arrival) + sizeof(int64_t))
+#define QUEUE_INFO_V1_SIZE (offsetof(acd_queue_info, reserved0) + sizeof(uint32_t))
 
 acd_status acd_queue_get_info(const acd_center *c, acd_queue_id queue, acd_queue_info *info)
 {
@@ -300,8 +318,7 @@ acd_status acd_queue_get_info(const acd_center *c, acd_queue_id queue, acd_queue
     out.connected = q->n_connected;
     out.members = q->members;
     out.oldest_arrival = ACD_TIME_NEVER;
-    for (i = 0; i < q->agent_buckets.n; i++)
-        out.members_available += q->agent_buckets.v[i]->ready.n;
+    acdi_kpi_queue_counts(q, &out);
     for (i = 0; i < q->call_buckets.n; i++) {
         const acdi_heap *h = &q->call_buckets.v[i]->ready;
         uint32_t j;

@@ -32,6 +32,7 @@ static void offer(acd_center *c, acdi_call *call, acdi_agent *a)
     acdi_agent_set_state(c, a, ACD_AGENT_OFFERED);
     a->call = call;
     acdi_timer_arm(c, &call->offer_timer, deadline);
+    acdi_kpi_offer(c, call, a);
     acdi_emit(c, ACD_ACTION_OFFER, call, a, q, deadline, 0);
 }
 

@@ -10,6 +10,7 @@
  * must equal the one of a run without failures. */
 #include <stdlib.h>
 
+#include "acd_kpi.h"
 #include "scenario.h"
 
 #define MAX_AGENTS 12
@@ -81,6 +82,20 @@ static void mix(uint64_t *h, uint64_t v)
     *h = (*h ^ v) * 0x100000001b3ull;
 }
 
+static void mix_stats(uint64_t *h, const driver *d, uint32_t scope, uint64_t id)
+{
+    acd_stats st;
+    int64_t start = 0;
+    const unsigned char *p = (const unsigned char *)&st;
+    size_t i;
+
+    acd_stats_init(&st);
+    acd_center_interval_start(d->c, acd_center_now(d->c), &start);
+    mix(h, (uint64_t)acd_stats_get(d->c, scope, id, start, &st));
+    for (i = 0; i < sizeof(st); i++)
+        mix(h, p[i]);
+}
+
 /* Everything observable through the public API, hashed. */
 static uint64_t digest(const driver *d)
 {
@@ -99,7 +114,10 @@ static uint64_t digest(const driver *d)
         mix(&h, qi.waiting | (uint64_t)qi.offered << 16 | (uint64_t)qi.connected << 32);
         mix(&h, qi.members | (uint64_t)qi.members_available << 32);
         mix(&h, (uint64_t)qi.oldest_arrival);
+        mix(&h, qi.members_busy | (uint64_t)qi.members_not_ready << 32);
+        mix_stats(&h, d, ACD_SCOPE_QUEUE, d->q[i]);
     }
+    mix_stats(&h, d, ACD_SCOPE_CENTER, 0);
     for (i = 0; i < MAX_AGENTS; i++) {
         acd_agent_info ai;
         uint32_t s, level = 0;
@@ -112,6 +130,7 @@ static uint64_t digest(const driver *d)
             acd_agent_skill(d->c, d->a[i], d->s[s], &level);
             mix(&h, level);
         }
+        mix_stats(&h, d, ACD_SCOPE_AGENT, d->a[i]);
     }
     for (i = 0; i < d->nk; i++) {
         acd_call_info ci;
@@ -198,7 +217,7 @@ static void do_arrive(driver *d)
     acd_skill_req req[2];
     acd_call_params p;
     acd_call_id k = 0;
-    char key[16];
+    char key[16], cust[16];
     uint32_t i;
     int64_t t = event_time(d);
     acd_queue_id q = pick(d, 30) == 0 ? d->a[0] : d->q[pick(d, 3)];
@@ -215,6 +234,10 @@ static void do_arrive(driver *d)
     if (pick(d, 4) == 0) {
         snprintf(key, sizeof(key), "k%u", pick(d, 40));
         p.key = key;
+    }
+    if (pick(d, 3) == 0) {
+        snprintf(cust, sizeof(cust), "cust%u", pick(d, 10));
+        p.customer = cust;
     }
     APPLY(d, 0, acd_call_arrive(d->c, t, q, &p, &k));
     if (last_status == ACD_OK)
@@ -285,6 +308,17 @@ static void do_call_event(driver *d, uint32_t which)
     }
 }
 
+static void do_quality_and_cost(driver *d)
+{
+    acd_queue_id q = d->q[pick(d, 3)];
+    acd_agent_id a = pick(d, 4) ? any_agent(d) : 0, payee = any_agent(d);
+    int32_t csat = (int32_t)pick(d, 103) - 2, resolved = (int32_t)pick(d, 4) - 2;
+    int64_t cost = (int64_t)pick(d, 5) * 9000000 - 1, t = event_time(d);
+
+    APPLY(d, 0, acd_report_quality(d->c, t, q, a, csat, resolved));
+    APPLY(d, 0, acd_agent_set_hourly_cost(d->c, t, payee, cost));
+}
+
 static void do_options(driver *d)
 {
     acd_queue_id q = d->q[pick(d, 3)];
@@ -293,6 +327,7 @@ static void do_options(driver *d)
     APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_WRAPUP_MS, wrapup));
     APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_MAX_WAIT_MS, max_wait));
     APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_NOANSWER_NOT_READY, not_ready));
+    APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_INTERVAL_ACTIONS, not_ready));
 }
 
 static void step(driver *d)
@@ -311,8 +346,10 @@ static void step(driver *d)
         do_agent_event(d, pick(d, 8));
     else if (r == 16)
         do_replace_agent(d);
-    else if (r == 17)
+    else if (r == 17 && pick(d, 2))
         do_options(d);
+    else if (r == 17)
+        do_quality_and_cost(d);
     else {
         d->now += pick(d, 20000);
         APPLY(d, 1, acd_center_advance(d->c, d->now));

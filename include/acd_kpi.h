@@ -1,0 +1,223 @@
+/*
+ * acd_kpi.h - libacd statistics: real-time counts, interval statistics,
+ * service level by every standard definition, cost and quality.
+ *
+ * Statistics are kept per center, per queue and per agent, for fixed
+ * intervals whose length and alignment come from acd_center_config
+ * (interval_ms, interval_offset_ms).  Booking rules (docs/kpi.md):
+ *   - contact events are booked in the interval in which the event happens:
+ *     an arrival where it arrives, an answer where it is answered, an abandon
+ *     where the caller hangs up, talk/hold/wrap-up times and costs of a call
+ *     where its handling (wrap-up) ends;
+ *   - agent time (available, ringing, busy, wrap-up, not-ready by reason) is
+ *     split exactly across the intervals it spans.
+ * Everything is maintained incrementally: an event updates a fixed number of
+ * counters (O(1) per scope it touches), intervals roll over lazily when an
+ * entity is next touched or read, and no call ever scans history or all
+ * entities.  Memory per entity is fixed: (interval_history + 1) records.
+ *
+ * Raw counters are integers, exact; derived KPIs (acd_stats_kpis) are
+ * doubles computed from them, NaN when a ratio's denominator is 0.
+ */
+#ifndef ACD_KPI_H
+#define ACD_KPI_H
+
+#include "acd.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Scopes and definitions ---------------------------------------------- */
+
+typedef enum acd_scope {
+    ACD_SCOPE_CENTER = 1,   /* id must be 0 */
+    ACD_SCOPE_QUEUE = 2,
+    ACD_SCOPE_AGENT = 3
+} acd_scope;
+
+/* Service-level definitions (BRIEF §4).  T = the queue's
+ * ACD_QOPT_SL_THRESHOLD_MS.  "Ab" counts abandons after the short-abandon
+ * threshold (ACD_QOPT_SHORT_ABANDON_MS); short abandons are excluded from
+ * every variant but ACD_SL_REMOVED_WITHIN. */
+typedef enum acd_sl_variant {
+    /* (Ans<=T + Ab<=T) / (Ans + Ab)          ICMI, abandons within T count as met */
+    ACD_SL_ABANDONS_WITHIN_MET = 1,
+    /* Ans<=T / Ans                            abandons ignored (Cisco) */
+    ACD_SL_ANSWERED = 2,
+    /* Ans<=T / (Ans + Ab)                     abandons negative (Cisco); default */
+    ACD_SL_OFFERED = 3,
+    /* Ans<=T / (Ans + Ab>T)                   abandons within T ignored */
+    ACD_SL_ABANDONS_AFTER_T = 4,
+    /* (Ans<=T + Ab) / (Ans + Ab)              abandons positive (Cisco) */
+    ACD_SL_ABANDONS_MET = 5,
+    /* contacts leaving the queue within T / contacts leaving the queue,
+     * counting answers, all abandons and timeouts (Amazon Connect) */
+    ACD_SL_REMOVED_WITHIN = 6
+} acd_sl_variant;
+
+/* Not-ready time is kept per reason code for reasons 0..14; reasons 15 and
+ * above share the last slot. */
+#define ACD_STATS_REASONS 16
+
+/* ---- Interval statistics ---------------------------------------------------- */
+
+/* The raw counters of one scope for one interval.  Output struct: set `size`
+ * with acd_stats_init() before the call. */
+typedef struct acd_stats {
+    uint32_t size;
+    uint32_t scope;              /* acd_scope */
+    uint64_t id;                 /* queue or agent id, 0 for the center */
+    int64_t interval_start;
+    int64_t interval_end;        /* exclusive; for the open interval: now */
+    uint32_t sl_variant;         /* definition used for `service_level` */
+    uint32_t reserved0;
+    int64_t sl_threshold_ms;     /* T at the time of the query */
+
+    /* Contacts (booked at their event). */
+    uint64_t offered;            /* arrivals */
+    uint64_t answered;
+    uint64_t answered_in_sl;     /* answered with wait <= T */
+    uint64_t abandoned;          /* every abandon, short ones included */
+    uint64_t abandoned_short;    /* wait < short-abandon threshold */
+    uint64_t abandoned_in_sl;    /* not short, wait <= T */
+    uint64_t timed_out;          /* removed by the queue's maximum wait */
+    uint64_t timed_out_in_sl;    /* ... with wait <= T */
+    uint64_t handled;            /* handling (wrap-up) ended */
+    uint64_t offers;             /* offers made to agents (rings) */
+    uint64_t offers_unanswered;  /* offers that rang out or were rejected */
+    int64_t wait_answered_ms;    /* sum of the waits of answered calls */
+    int64_t wait_abandoned_ms;   /* sum of the waits of abandoned calls */
+    int64_t wait_max_ms;         /* longest wait that ended in the interval */
+    int64_t wait_p50_ms;         /* percentiles of answered waits, from a */
+    int64_t wait_p80_ms;         /* histogram (docs/kpi.md): upper bounds, */
+    int64_t wait_p90_ms;         /* exact to 1 s below 2 min, 10 s to 10 min; */
+    int64_t wait_p95_ms;         /* -1 with no answered call; agent scope: -1 */
+    int64_t talk_ms;             /* of handled calls */
+    int64_t hold_ms;
+    int64_t wrapup_ms;
+
+    /* Agent time (split across intervals).  Queue scope: summed over the
+     * queue's members (an agent in two queues counts in both); center scope:
+     * over all agents. */
+    int64_t available_ms;
+    int64_t ringing_ms;          /* offered state */
+    int64_t busy_ms;             /* connected or holding */
+    int64_t wrapup_state_ms;
+    int64_t not_ready_ms;        /* all reasons */
+    int64_t not_ready_by_reason_ms[ACD_STATS_REASONS];
+
+    /* Quality. */
+    uint64_t identified;         /* arrivals carrying a customer key */
+    uint64_t repeats;            /* ... of which repeats within the window */
+    uint64_t csat_count;         /* satisfaction scores reported */
+    int64_t csat_sum;
+    uint64_t resolution_reports; /* resolution flags reported */
+    uint64_t resolved;
+
+    /* Cost, in currency micro-units (docs/kpi.md). */
+    int64_t cost_agent;
+    int64_t cost_telephony;
+    int64_t cost_contact;
+} acd_stats;
+
+ACD_API void acd_stats_init(acd_stats *stats);
+
+/* The start of the interval containing time `t`.  O(1). */
+ACD_API acd_status acd_center_interval_start(const acd_center *c, int64_t t,
+                                             int64_t *start);
+
+/* Statistics of `scope`/`id` for the interval starting at `interval_start`:
+ * a closed interval still kept (the last `interval_history`), or the open
+ * one, whose values run up to the center's current time.  Read-only: the
+ * center is not modified.
+ * Errors: ACD_ERR_INVALID (NULL, size too small, scope unknown, center id
+ * not 0, interval_start not a boundary), ACD_ERR_NOT_FOUND (queue/agent id,
+ * or an interval older than the history kept), ACD_ERR_RANGE (an interval
+ * that has not started yet).  O(1) (plus O(histogram) for percentiles). */
+ACD_API acd_status acd_stats_get(const acd_center *c, uint32_t scope, uint64_t id,
+                                 int64_t interval_start, acd_stats *stats);
+
+/* ---- Derived KPIs ------------------------------------------------------------- */
+
+typedef struct acd_kpis {
+    uint32_t size;
+    uint32_t reserved0;
+    double service_level;        /* by stats->sl_variant, fraction 0..1 */
+    double asa_s;                /* wait_answered / answered */
+    double avg_wait_s;           /* waits of answered and abandoned calls */
+    double aht_s;                /* (talk + hold + wrap-up) / handled */
+    double avg_talk_s;
+    double avg_hold_s;
+    double avg_wrapup_s;
+    double abandon_rate;         /* non-short abandons / (offered - short) */
+    double occupancy;            /* (busy + wrap-up) / (busy + wrap-up + available + ringing) */
+    double utilization;          /* (busy + wrap-up) / staffed (all logged-in time) */
+    double staffed_hours;        /* logged-in agent time */
+    double offer_answer_rate;    /* 1 - unanswered offers / offers */
+    double csat_avg;             /* csat_sum / csat_count */
+    double fcr_reported;         /* resolved / resolution_reports */
+    double fcr_repeat;           /* 1 - repeats / identified */
+    double cost_total;           /* currency units (micro-units / 1e6) */
+    double cost_per_call;        /* cost_total / handled */
+    double cost_per_handled_min; /* cost_total / handled minutes */
+} acd_kpis;
+
+ACD_API void acd_kpis_init(acd_kpis *kpis);
+
+/* Derive the KPIs of a stats record.  Pure: no center needed.
+ * Errors: ACD_ERR_INVALID (NULL, sizes), ACD_ERR_RANGE (unknown variant). */
+ACD_API acd_status acd_stats_kpis(const acd_stats *stats, acd_kpis *kpis);
+
+/* Service level of a stats record by any definition, NaN when undefined.
+ * Errors: ACD_ERR_INVALID, ACD_ERR_RANGE (unknown variant). */
+ACD_API acd_status acd_stats_service_level(const acd_stats *stats, uint32_t variant,
+                                           double *value);
+
+/* ---- Quality and cost inputs ---------------------------------------------------- */
+
+/* The host reports a survey score and/or a resolution flag for a contact of
+ * `queue` handled by `agent` (0 if unknown), booked at `now`.  `csat` is
+ * 0..100 (map your scale onto it) or -1 for none; `resolved` is 1, 0, or -1
+ * for none.  Errors: ACD_ERR_INVALID, ACD_ERR_NOT_FOUND, ACD_ERR_RANGE,
+ * ACD_ERR_TIME.  O(1). */
+ACD_API acd_status acd_report_quality(acd_center *c, int64_t now, acd_queue_id queue,
+                                      acd_agent_id agent, int32_t csat, int32_t resolved);
+
+/* The agent's loaded hourly cost, in currency micro-units per hour
+ * (e.g. 30.50/h = 30500000), from `now` on.  New agents start with
+ * ACD_OPT_AGENT_HOURLY_COST.  Errors: ACD_ERR_INVALID, ACD_ERR_NOT_FOUND,
+ * ACD_ERR_RANGE (negative or above 10^12), ACD_ERR_TIME.  O(queues of the
+ * agent). */
+ACD_API acd_status acd_agent_set_hourly_cost(acd_center *c, int64_t now,
+                                             acd_agent_id agent, int64_t micros_per_hour);
+
+/* ---- Real-time view ------------------------------------------------------------- */
+
+/* Point-in-time counts of the whole center. */
+typedef struct acd_center_info {
+    uint32_t size;
+    uint32_t queues;
+    uint32_t agents;             /* agents that exist */
+    uint32_t agents_logged_in;
+    uint32_t agents_available;
+    uint32_t agents_not_ready;
+    uint32_t agents_offered;
+    uint32_t agents_busy;
+    uint32_t agents_wrapup;
+    uint32_t calls_waiting;
+    uint32_t calls_offered;
+    uint32_t calls_connected;    /* connected or held */
+    uint32_t calls_wrapup;
+    uint32_t reserved0;
+} acd_center_info;
+
+ACD_API void acd_center_info_init(acd_center_info *info);
+/* O(1). */
+ACD_API acd_status acd_center_get_info(const acd_center *c, acd_center_info *info);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ACD_KPI_H */

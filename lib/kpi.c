@@ -1,0 +1,652 @@
+/* kpi.c - statistics: what each engine event books, reads, derived KPIs,
+ * quality and cost inputs, and the real-time view.  Formulas: docs/kpi.md. */
+#include <math.h>
+#include <string.h>
+
+#include "center.h"
+#include "mem.h"
+
+#define MS_PER_MINUTE 60000.0
+#define MS_PER_HOUR 3600000.0
+
+int acdi_agent_slot(uint32_t state, int32_t reason)
+{
+    switch (state) {
+    case ACD_AGENT_AVAILABLE: return ACDI_SLOT_AVAILABLE;
+    case ACD_AGENT_OFFERED: return ACDI_SLOT_OFFERED;
+    case ACD_AGENT_BUSY: return ACDI_SLOT_BUSY;
+    case ACD_AGENT_WRAPUP: return ACDI_SLOT_WRAPUP;
+    case ACD_AGENT_NOT_READY:
+        return ACDI_SLOT_NOT_READY +
+               (reason < ACD_STATS_REASONS - 1 ? reason : ACD_STATS_REASONS - 1);
+    default: return ACDI_SLOT_NONE;
+    }
+}
+
+static acdi_record *touch(acd_center *c, acdi_series *s)
+{
+    acdi_series_touch(&c->icfg, s, c->now);
+    return &s->cur;
+}
+
+/* ---- agent time ---- */
+
+void acdi_kpi_agent_state(acd_center *c, acdi_agent *a, int to)
+{
+    int from = acdi_agent_slot(a->state, a->reason);
+    int64_t rate = 0;
+    uint32_t i;
+
+    if (from == ACDI_SLOT_NONE && to != ACDI_SLOT_NONE)
+        rate = a->hourly_cost;
+    else if (from != ACDI_SLOT_NONE && to == ACDI_SLOT_NONE)
+        rate = -a->hourly_cost;
+    touch(c, &a->stats);
+    acdi_series_move(&a->stats, from, to, rate);
+    touch(c, &c->stats);
+    acdi_series_move(&c->stats, from, to, rate);
+    /* Queue series count member time; agent cost is booked to queues by
+     * handling time instead (docs/kpi.md), hence no rate. */
+    for (i = 0; i < a->n_mem; i++) {
+        touch(c, &a->mem[i]->queue->stats);
+        acdi_series_move(&a->mem[i]->queue->stats, from, to, 0);
+    }
+}
+
+void acdi_kpi_member(acd_center *c, acdi_agent *a, acdi_queue *q, int joining)
+{
+    int slot = acdi_agent_slot(a->state, a->reason);
+
+    touch(c, &q->stats);
+    if (joining)
+        acdi_series_move(&q->stats, ACDI_SLOT_NONE, slot, 0);
+    else
+        acdi_series_move(&q->stats, slot, ACDI_SLOT_NONE, 0);
+}
+
+acd_status acd_agent_set_hourly_cost(acd_center *c, int64_t now, acd_agent_id agent,
+                                     int64_t micros_per_hour)
+{
+    acdi_agent *a;
+    acd_status st;
+    int staffed;
+
+    if (!c)
+        return ACD_ERR_INVALID;
+    if (!(a = acdi_agent_get(c, agent)))
+        return ACD_ERR_NOT_FOUND;
+    if (micros_per_hour < 0 || micros_per_hour > ACDI_COST_MAX)
+        return ACD_ERR_RANGE;
+    if ((st = acdi_check_time(c, now)) != ACD_OK)
+        return st;
+    c->now = now;
+    staffed = a->state != ACD_AGENT_LOGGED_OUT;
+    if (staffed) {
+        int64_t delta = micros_per_hour - a->hourly_cost;
+        touch(c, &a->stats);
+        a->stats.rate_sum += delta;
+        touch(c, &c->stats);
+        c->stats.rate_sum += delta;
+    }
+    a->hourly_cost = micros_per_hour;
+    return ACD_OK;
+}
+
+/* ---- contacts ---- */
+
+/* Book into the call's queue, the center and (if any) an agent. */
+typedef void (*book_fn)(acdi_record *r, const acdi_call *call, int64_t now);
+
+static void book(acd_center *c, const acdi_call *call, acdi_agent *a, book_fn fn)
+{
+    fn(touch(c, &call->queue->stats), call, c->now);
+    fn(touch(c, &c->stats), call, c->now);
+    if (a)
+        fn(touch(c, &a->stats), call, c->now);
+}
+
+static void note_wait(acdi_record *r, int64_t wait)
+{
+    if (wait > r->wait_max_ms)
+        r->wait_max_ms = wait;
+}
+
+static void telephony(acdi_record *r, const acdi_call *call, int64_t end)
+{
+    r->cost_telephony +=
+        (double)call->queue->telephony_per_min * (double)(end - call->arrived) / MS_PER_MINUTE;
+}
+
+static void book_arrival(acdi_record *r, const acdi_call *call, int64_t now)
+{
+    (void)now;
+    r->offered++;
+    r->cost_contact += (double)call->queue->contact_cost;
+    r->identified += call->customer_seen != 0;
+    r->repeats += call->customer_seen == 2;
+}
+
+static void book_offer(acdi_record *r, const acdi_call *call, int64_t now)
+{
+    (void)call;
+    (void)now;
+    r->offers++;
+}
+
+static void book_unanswered(acdi_record *r, const acdi_call *call, int64_t now)
+{
+    (void)call;
+    (void)now;
+    r->offers_unanswered++;
+}
+
+static void book_answer(acdi_record *r, const acdi_call *call, int64_t now)
+{
+    int64_t wait = now - call->arrived;
+
+    r->answered++;
+    r->answered_in_sl += wait <= call->queue->sl_threshold_ms;
+    r->wait_answered_ms += wait;
+    note_wait(r, wait);
+}
+
+static void book_abandon(acdi_record *r, const acdi_call *call, int64_t now)
+{
+    int64_t wait = now - call->arrived;
+
+    r->abandoned++;
+    if (wait < call->queue->short_abandon_ms)
+        r->abandoned_short++;
+    else if (wait <= call->queue->sl_threshold_ms)
+        r->abandoned_in_sl++;
+    r->wait_abandoned_ms += wait;
+    note_wait(r, wait);
+    telephony(r, call, now);
+}
+
+static void book_timeout(acdi_record *r, const acdi_call *call, int64_t now)
+{
+    int64_t wait = now - call->arrived;
+
+    r->timed_out++;
+    r->timed_out_in_sl += wait <= call->queue->sl_threshold_ms;
+    note_wait(r, wait);
+    telephony(r, call, now);
+}
+
+static void book_handled(acdi_record *r, const acdi_call *call, int64_t now)
+{
+    r->handled++;
+    r->talk_ms += call->talk_ms;
+    r->hold_ms += call->hold_ms;
+    r->wrapup_ms += now - call->ended_at;
+    telephony(r, call, call->ended_at);
+}
+
+void acdi_kpi_arrival(acd_center *c, const acdi_call *call)
+{
+    book(c, call, NULL, book_arrival);
+}
+
+void acdi_kpi_offer(acd_center *c, const acdi_call *call, acdi_agent *a)
+{
+    book(c, call, a, book_offer);
+}
+
+void acdi_kpi_unanswered(acd_center *c, const acdi_call *call, acdi_agent *a)
+{
+    book(c, call, a, book_unanswered);
+}
+
+void acdi_kpi_answer(acd_center *c, const acdi_call *call, acdi_agent *a)
+{
+    uint32_t bin = acdi_hist_bin(c->now - call->arrived);
+
+    book(c, call, a, book_answer);
+    acdi_series_hist(&c->icfg, &call->queue->stats)[bin]++;
+    acdi_series_hist(&c->icfg, &c->stats)[bin]++;
+}
+
+void acdi_kpi_abandon(acd_center *c, const acdi_call *call)
+{
+    book(c, call, NULL, book_abandon);
+}
+
+void acdi_kpi_timeout(acd_center *c, const acdi_call *call)
+{
+    book(c, call, NULL, book_timeout);
+}
+
+void acdi_kpi_handled(acd_center *c, const acdi_call *call, acdi_agent *a)
+{
+    int64_t handle_ms = call->talk_ms + call->hold_ms + (c->now - call->ended_at);
+
+    book(c, call, a, book_handled);
+    /* The queue's share of agent cost: the handling agent's rate for the
+     * time it spent on this call. */
+    call->queue->stats.cur.cost_agent += (double)a->hourly_cost * (double)handle_ms / MS_PER_HOUR;
+}
+
+/* ---- customers seen (repeat contacts) ---- */
+
+struct acdi_customer {
+    char *key;
+    int64_t last;
+    acdi_customer *prev, *next; /* oldest first */
+};
+
+static void customer_unlink(acd_center *c, acdi_customer *e)
+{
+    if (e->prev)
+        e->prev->next = e->next;
+    else
+        c->customers_head = e->next;
+    if (e->next)
+        e->next->prev = e->prev;
+    else
+        c->customers_tail = e->prev;
+    e->prev = e->next = NULL;
+}
+
+static void customer_append(acd_center *c, acdi_customer *e)
+{
+    e->prev = c->customers_tail;
+    e->next = NULL;
+    if (c->customers_tail)
+        c->customers_tail->next = e;
+    else
+        c->customers_head = e;
+    c->customers_tail = e;
+}
+
+static void customer_free(acd_center *c, acdi_customer *e)
+{
+    acdi_strfree(&c->alloc, e->key);
+    acdi_free(&c->alloc, e, sizeof(*e));
+}
+
+acd_status acdi_kpi_reserve_customer(acd_center *c, const char *customer, acdi_customer **fresh)
+{
+    acdi_customer *e;
+
+    *fresh = NULL;
+    if (!customer || acdi_map_get(&c->customers, customer))
+        return ACD_OK;
+    if (acdi_map_reserve(&c->alloc, &c->customers) != ACD_OK)
+        return ACD_ERR_NOMEM;
+    if (!(e = acdi_calloc(&c->alloc, sizeof(*e))))
+        return ACD_ERR_NOMEM;
+    if (!(e->key = acdi_strdup(&c->alloc, customer))) {
+        acdi_free(&c->alloc, e, sizeof(*e));
+        return ACD_ERR_NOMEM;
+    }
+    *fresh = e;
+    return ACD_OK;
+}
+
+void acdi_kpi_unreserve_customer(acd_center *c, acdi_customer *fresh)
+{
+    if (fresh)
+        customer_free(c, fresh);
+}
+
+/* 0: no customer key, 1: first contact in the window, 2: a repeat. */
+int acdi_kpi_customer_arrives(acd_center *c, const char *customer, acdi_customer *fresh)
+{
+    acdi_customer *e;
+    int seen = 1;
+
+    if (!customer)
+        return 0;
+    e = (acdi_customer *)(uintptr_t)acdi_map_get(&c->customers, customer);
+    if (e) {
+        if (c->now - e->last <= c->opt_repeat_window)
+            seen = 2;
+        customer_unlink(c, e);
+    } else {
+        e = fresh;
+        acdi_map_put(&c->customers, e->key, (uint64_t)(uintptr_t)e);
+    }
+    e->last = c->now;
+    customer_append(c, e);
+    /* Forget customers not seen within the window: memory stays bounded by
+     * the arrivals of one window. */
+    while (c->customers_head && c->customers_head->last < c->now - c->opt_repeat_window) {
+        acdi_customer *old = c->customers_head;
+        customer_unlink(c, old);
+        acdi_map_del(&c->customers, old->key);
+        customer_free(c, old);
+    }
+    return seen;
+}
+
+void acdi_kpi_free_customers(acd_center *c)
+{
+    while (c->customers_head) {
+        acdi_customer *e = c->customers_head;
+        customer_unlink(c, e);
+        customer_free(c, e);
+    }
+    acdi_map_free(&c->alloc, &c->customers);
+}
+
+/* ---- quality ---- */
+
+static void add_quality(acdi_record *r, int32_t csat, int32_t resolved)
+{
+    if (csat >= 0) {
+        r->csat_count++;
+        r->csat_sum += csat;
+    }
+    if (resolved >= 0) {
+        r->resolution_reports++;
+        r->resolved += (uint64_t)resolved;
+    }
+}
+
+acd_status acd_report_quality(acd_center *c, int64_t now, acd_queue_id queue,
+                              acd_agent_id agent, int32_t csat, int32_t resolved)
+{
+    acdi_queue *q;
+    acdi_agent *a = NULL;
+    acd_status st;
+
+    if (!c)
+        return ACD_ERR_INVALID;
+    if (!(q = acdi_queue_get(c, queue)) || (agent && !(a = acdi_agent_get(c, agent))))
+        return ACD_ERR_NOT_FOUND;
+    if (csat < -1 || csat > 100 || resolved < -1 || resolved > 1)
+        return ACD_ERR_RANGE;
+    if (csat < 0 && resolved < 0)
+        return ACD_ERR_INVALID;
+    if ((st = acdi_check_time(c, now)) != ACD_OK)
+        return st;
+    c->now = now;
+    add_quality(touch(c, &q->stats), csat, resolved);
+    add_quality(touch(c, &c->stats), csat, resolved);
+    if (a)
+        add_quality(touch(c, &a->stats), csat, resolved);
+    return ACD_OK;
+}
+
+/* ---- reading ---- */
+
+void acd_stats_init(acd_stats *stats)
+{
+    if (!stats)
+        return;
+    memset(stats, 0, sizeof(*stats));
+    stats->size = (uint32_t)sizeof(*stats);
+}
+
+acd_status acd_center_interval_start(const acd_center *c, int64_t t, int64_t *start)
+{
+    if (!c || !start)
+        return ACD_ERR_INVALID;
+    *start = acdi_interval_start(&c->icfg, t);
+    return ACD_OK;
+}
+
+/* Nearest-rank percentile, as the upper edge of its histogram bin. */
+static int64_t percentile(const uint32_t *hist, uint64_t n, double p, int64_t max_ms)
+{
+    uint64_t rank = (uint64_t)ceil(p * (double)n), seen = 0;
+    uint32_t b;
+
+    if (!hist || n == 0)
+        return -1;
+    for (b = 0; b < ACDI_HIST_BINS; b++) {
+        seen += hist[b];
+        if (seen >= rank)
+            break;
+    }
+    if (b < 120)
+        return (int64_t)(b + 1) * 1000;
+    if (b < 168)
+        return (120 + (int64_t)(b - 119) * 10) * 1000;
+    if (b == 168)
+        return 1200000;
+    if (b == 169)
+        return 1800000;
+    if (b == 170)
+        return 3600000;
+    return max_ms; /* open-ended last bin: the interval's longest wait */
+}
+
+static void fill_stats(acd_stats *o, const acdi_record *r, const uint32_t *hist)
+{
+    int i;
+
+    o->offered = r->offered;
+    o->answered = r->answered;
+    o->answered_in_sl = r->answered_in_sl;
+    o->abandoned = r->abandoned;
+    o->abandoned_short = r->abandoned_short;
+    o->abandoned_in_sl = r->abandoned_in_sl;
+    o->timed_out = r->timed_out;
+    o->timed_out_in_sl = r->timed_out_in_sl;
+    o->handled = r->handled;
+    o->offers = r->offers;
+    o->offers_unanswered = r->offers_unanswered;
+    o->wait_answered_ms = r->wait_answered_ms;
+    o->wait_abandoned_ms = r->wait_abandoned_ms;
+    o->wait_max_ms = r->wait_max_ms;
+    o->wait_p50_ms = percentile(hist, r->answered, 0.50, r->wait_max_ms);
+    o->wait_p80_ms = percentile(hist, r->answered, 0.80, r->wait_max_ms);
+    o->wait_p90_ms = percentile(hist, r->answered, 0.90, r->wait_max_ms);
+    o->wait_p95_ms = percentile(hist, r->answered, 0.95, r->wait_max_ms);
+    o->talk_ms = r->talk_ms;
+    o->hold_ms = r->hold_ms;
+    o->wrapup_ms = r->wrapup_ms;
+    o->available_ms = r->state_ms[ACDI_SLOT_AVAILABLE];
+    o->ringing_ms = r->state_ms[ACDI_SLOT_OFFERED];
+    o->busy_ms = r->state_ms[ACDI_SLOT_BUSY];
+    o->wrapup_state_ms = r->state_ms[ACDI_SLOT_WRAPUP];
+    o->not_ready_ms = 0;
+    for (i = 0; i < ACD_STATS_REASONS; i++) {
+        o->not_ready_by_reason_ms[i] = r->state_ms[ACDI_SLOT_NOT_READY + i];
+        o->not_ready_ms += o->not_ready_by_reason_ms[i];
+    }
+    o->identified = r->identified;
+    o->repeats = r->repeats;
+    o->csat_count = r->csat_count;
+    o->csat_sum = r->csat_sum;
+    o->resolution_reports = r->resolution_reports;
+    o->resolved = r->resolved;
+    o->cost_agent = llround(r->cost_agent);
+    o->cost_telephony = llround(r->cost_telephony);
+    o->cost_contact = llround(r->cost_contact);
+}
+
+acd_status acd_stats_get(const acd_center *c, uint32_t scope, uint64_t id,
+                         int64_t interval_start, acd_stats *stats)
+{
+    const acdi_series *s;
+    const acdi_queue *q = NULL;
+    const acdi_agent *a;
+    const uint32_t *hist;
+    acdi_record r;
+    acd_stats out;
+    acd_status st;
+
+    if (!c || !stats || stats->size < sizeof(acd_stats))
+        return ACD_ERR_INVALID;
+    switch (scope) {
+    case ACD_SCOPE_CENTER:
+        if (id)
+            return ACD_ERR_INVALID;
+        s = &c->stats;
+        break;
+    case ACD_SCOPE_QUEUE:
+        if (!(q = acdi_queue_get(c, id)))
+            return ACD_ERR_NOT_FOUND;
+        s = &q->stats;
+        break;
+    case ACD_SCOPE_AGENT:
+        if (!(a = acdi_agent_get(c, id)))
+            return ACD_ERR_NOT_FOUND;
+        s = &a->stats;
+        break;
+    default:
+        return ACD_ERR_INVALID;
+    }
+    if ((st = acdi_series_view(&c->icfg, s, c->now, interval_start, &r, &hist)) != ACD_OK)
+        return st;
+    acd_stats_init(&out);
+    out.scope = scope;
+    out.id = id;
+    out.interval_start = interval_start;
+    out.interval_end = interval_start + c->icfg.len < c->now ? interval_start + c->icfg.len
+                                                             : c->now;
+    out.sl_variant = (uint32_t)(q ? q->sl_variant : c->opt_sl_variant);
+    out.sl_threshold_ms = q ? q->sl_threshold_ms : 0;
+    fill_stats(&out, &r, hist);
+    memcpy(stats, &out, sizeof(out));
+    return ACD_OK;
+}
+
+/* ---- derived KPIs ---- */
+
+static double ratio(double num, double den)
+{
+    return den > 0 ? num / den : NAN;
+}
+
+acd_status acd_stats_service_level(const acd_stats *s, uint32_t variant, double *value)
+{
+    double ans, met, ab_in, ab_late, ab;
+
+    if (!s || !value || s->size < sizeof(acd_stats))
+        return ACD_ERR_INVALID;
+    ans = (double)s->answered;
+    met = (double)s->answered_in_sl;
+    ab_in = (double)s->abandoned_in_sl;
+    ab_late = (double)(s->abandoned - s->abandoned_short - s->abandoned_in_sl);
+    ab = ab_in + ab_late;
+    switch (variant) {
+    case ACD_SL_ABANDONS_WITHIN_MET: *value = ratio(met + ab_in, ans + ab); break;
+    case ACD_SL_ANSWERED: *value = ratio(met, ans); break;
+    case ACD_SL_OFFERED: *value = ratio(met, ans + ab); break;
+    case ACD_SL_ABANDONS_AFTER_T: *value = ratio(met, ans + ab_late); break;
+    case ACD_SL_ABANDONS_MET: *value = ratio(met + ab, ans + ab); break;
+    case ACD_SL_REMOVED_WITHIN:
+        *value = ratio(met + (double)s->abandoned_short + ab_in + (double)s->timed_out_in_sl,
+                       ans + (double)s->abandoned + (double)s->timed_out);
+        break;
+    default:
+        return ACD_ERR_RANGE;
+    }
+    return ACD_OK;
+}
+
+void acd_kpis_init(acd_kpis *kpis)
+{
+    if (!kpis)
+        return;
+    memset(kpis, 0, sizeof(*kpis));
+    kpis->size = (uint32_t)sizeof(*kpis);
+}
+
+acd_status acd_stats_kpis(const acd_stats *s, acd_kpis *k)
+{
+    double handle_ms, working, staffed, cost;
+    acd_kpis out;
+    acd_status st;
+
+    if (!s || !k || k->size < sizeof(acd_kpis))
+        return ACD_ERR_INVALID;
+    acd_kpis_init(&out);
+    if ((st = acd_stats_service_level(s, s->sl_variant, &out.service_level)) != ACD_OK)
+        return st;
+    handle_ms = (double)(s->talk_ms + s->hold_ms + s->wrapup_ms);
+    working = (double)(s->busy_ms + s->wrapup_state_ms);
+    staffed = working + (double)(s->available_ms + s->ringing_ms + s->not_ready_ms);
+    cost = (double)(s->cost_agent + s->cost_telephony + s->cost_contact) / 1e6;
+    out.asa_s = ratio((double)s->wait_answered_ms / 1000.0, (double)s->answered);
+    out.avg_wait_s = ratio((double)(s->wait_answered_ms + s->wait_abandoned_ms) / 1000.0,
+                           (double)(s->answered + s->abandoned));
+    out.aht_s = ratio(handle_ms / 1000.0, (double)s->handled);
+    out.avg_talk_s = ratio((double)s->talk_ms / 1000.0, (double)s->handled);
+    out.avg_hold_s = ratio((double)s->hold_ms / 1000.0, (double)s->handled);
+    out.avg_wrapup_s = ratio((double)s->wrapup_ms / 1000.0, (double)s->handled);
+    out.abandon_rate = ratio((double)(s->abandoned - s->abandoned_short),
+                             (double)s->offered - (double)s->abandoned_short);
+    out.occupancy = ratio(working, working + (double)(s->available_ms + s->ringing_ms));
+    out.utilization = ratio(working, staffed);
+    out.staffed_hours = staffed / MS_PER_HOUR;
+    out.offer_answer_rate = 1.0 - ratio((double)s->offers_unanswered, (double)s->offers);
+    out.csat_avg = ratio((double)s->csat_sum, (double)s->csat_count);
+    out.fcr_reported = ratio((double)s->resolved, (double)s->resolution_reports);
+    out.fcr_repeat = 1.0 - ratio((double)s->repeats, (double)s->identified);
+    out.cost_total = cost;
+    out.cost_per_call = ratio(cost, (double)s->handled);
+    out.cost_per_handled_min = ratio(cost, handle_ms / MS_PER_MINUTE);
+    memcpy(k, &out, sizeof(out));
+    return ACD_OK;
+}
+
+/* ---- real-time view ---- */
+
+void acd_center_info_init(acd_center_info *info)
+{
+    if (!info)
+        return;
+    memset(info, 0, sizeof(*info));
+    info->size = (uint32_t)sizeof(*info);
+}
+
+static uint32_t not_ready_count(const uint32_t *count)
+{
+    uint32_t n = 0;
+    int i;
+
+    for (i = 0; i < ACD_STATS_REASONS; i++)
+        n += count[ACDI_SLOT_NOT_READY + i];
+    return n;
+}
+
+acd_status acd_center_get_info(const acd_center *c, acd_center_info *info)
+{
+    const uint32_t *n;
+    acd_center_info out;
+    uint32_t i;
+
+    if (!c || !info || info->size < sizeof(acd_center_info))
+        return ACD_ERR_INVALID;
+    n = c->stats.count;
+    acd_center_info_init(&out);
+    out.queues = c->queues.live;
+    out.agents = c->agents.live;
+    out.agents_available = n[ACDI_SLOT_AVAILABLE];
+    out.agents_offered = n[ACDI_SLOT_OFFERED];
+    out.agents_busy = n[ACDI_SLOT_BUSY];
+    out.agents_wrapup = n[ACDI_SLOT_WRAPUP];
+    out.agents_not_ready = not_ready_count(n);
+    out.agents_logged_in = out.agents_available + out.agents_offered + out.agents_busy +
+                           out.agents_wrapup + out.agents_not_ready;
+    out.calls_wrapup = out.agents_wrapup;
+    for (i = 0; i < c->queues.n; i++) {
+        const acdi_queue *q = c->queues.slots[i].ptr;
+        if (!q)
+            continue;
+        out.calls_waiting += q->n_waiting;
+        out.calls_offered += q->n_offered;
+        out.calls_connected += q->n_connected;
+    }
+    memcpy(info, &out, sizeof(out));
+    return ACD_OK;
+}
+
+void acdi_kpi_queue_counts(const acdi_queue *q, acd_queue_info *info)
+{
+    const uint32_t *n = q->stats.count;
+
+    info->members_available = n[ACDI_SLOT_AVAILABLE];
+    info->members_offered = n[ACDI_SLOT_OFFERED];
+    info->members_busy = n[ACDI_SLOT_BUSY];
+    info->members_wrapup = n[ACDI_SLOT_WRAPUP];
+    info->members_not_ready = not_ready_count(n);
+    info->members_logged_in = info->members_available + info->members_offered +
+                              info->members_busy + info->members_wrapup +
+                              info->members_not_ready;
+}

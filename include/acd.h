@@ -188,7 +188,12 @@ typedef enum acd_center_option {
     ACD_OPT_AGENT_HOURLY_COST = 5,
     /* Service-level definition (acd_sl_variant) of center-wide statistics.
      * Default ACD_SL_OFFERED (3).  1..6. */
-    ACD_OPT_SL_VARIANT = 6
+    ACD_OPT_SL_VARIANT = 6,
+    /* Priority aging: each point of call priority is worth this many ms of
+     * waiting (Genesys-style scoring); calls are then taken by
+     * arrival - priority * value.  0 (default): strict priority.  Can only
+     * change while the center has no call (ACD_ERR_STATE).  0..86,400,000. */
+    ACD_OPT_PRIORITY_AGING_MS = 7
 } acd_center_option;
 
 /* Per-queue options. */
@@ -215,8 +220,41 @@ typedef enum acd_queue_option {
      * currency micro-units (default 0).  0..10^12. */
     ACD_QOPT_TELEPHONY_COST_PER_MIN = 7,
     /* Fixed cost per arriving contact, micro-units (default 0).  0..10^12. */
-    ACD_QOPT_CONTACT_COST = 8
+    ACD_QOPT_CONTACT_COST = 8,
+    /* Agent-selection strategy, an acd_strategy (default
+     * ACD_STRATEGY_LONGEST_IDLE).  Changing it re-orders the queue's idle
+     * agents: O(available members). */
+    ACD_QOPT_STRATEGY = 9,
+    /* Queue weight: when an agent frees, among calls of equal priority the
+     * one from the heavier queue goes first (app_queue weight, Connect
+     * routing-profile queue priority).  Default 0.  0..1,000,000. */
+    ACD_QOPT_WEIGHT = 10,
+    /* Most calls that may wait in the queue; an arrival beyond it leaves at
+     * once with ACD_ACTION_CALL_EXIT (ACD_EXIT_QUEUE_FULL).  0 (default):
+     * no limit.  0..10,000,000. */
+    ACD_QOPT_MAX_LENGTH = 11,
+    /* 1: refuse arrivals (ACD_EXIT_JOIN_EMPTY) while no member of the queue
+     * is logged in.  Default 0. */
+    ACD_QOPT_REFUSE_WHEN_EMPTY = 12,
+    /* 1: when the last member logs out, every waiting call leaves
+     * (ACD_EXIT_LEAVE_EMPTY).  Default 0. */
+    ACD_QOPT_LEAVE_WHEN_EMPTY = 13
 } acd_queue_option;
+
+/* Agent-selection strategies (docs/routing.md maps app_queue and
+ * mod_callcenter names onto these).  Ties always go to the agent idle
+ * longest. */
+typedef enum acd_strategy {
+    ACD_STRATEGY_LONGEST_IDLE = 1,   /* idle longest */
+    ACD_STRATEGY_LEAST_TALK = 2,     /* least talk time since added */
+    ACD_STRATEGY_FEWEST_CALLS = 3,   /* fewest calls answered from this queue */
+    ACD_STRATEGY_LEAST_RECENT = 4,   /* least recently offered a call of this queue */
+    ACD_STRATEGY_ROUND_ROBIN = 5,    /* by position, resuming after the last one offered */
+    ACD_STRATEGY_LINEAR = 6,         /* lowest position first, always */
+    ACD_STRATEGY_RANDOM = 7,         /* uniform, from the center's seeded generator */
+    ACD_STRATEGY_WEIGHTED_RANDOM = 8,/* in proportion to the membership weight */
+    ACD_STRATEGY_BEST_SKILL = 9      /* highest summed level in the call's skills */
+} acd_strategy;
 
 /* Set / read an option.  Errors: ACD_ERR_INVALID (NULL), ACD_ERR_OPTION
  * (unknown key), ACD_ERR_RANGE (out of bounds), ACD_ERR_NOT_FOUND (queue).
@@ -294,6 +332,30 @@ ACD_API acd_status acd_agent_skill(const acd_center *c, acd_agent_id agent,
  * O(queues of the agent + skill profiles in the queue). */
 ACD_API acd_status acd_agent_join_queue(acd_center *c, int64_t now, acd_agent_id agent,
                                         acd_queue_id queue);
+
+/* How an agent belongs to a queue. */
+typedef struct acd_member_params {
+    uint32_t size;       /* set by acd_member_params_init() */
+    uint32_t position;   /* order for ROUND_ROBIN and LINEAR (default 0) */
+    uint32_t weight;     /* WEIGHTED_RANDOM share, 1..1000 (default 1) */
+    uint32_t reserved0;  /* must be 0 */
+} acd_member_params;
+
+ACD_API void acd_member_params_init(acd_member_params *params);
+/* acd_agent_join_queue() with membership parameters (NULL: defaults).
+ * Extra errors: ACD_ERR_VERSION, ACD_ERR_RANGE (weight), ACD_ERR_INVALID
+ * (reserved field). */
+ACD_API acd_status acd_agent_join_queue_ex(acd_center *c, int64_t now, acd_agent_id agent,
+                                           acd_queue_id queue,
+                                           const acd_member_params *params);
+/* Change the parameters of an existing membership (ACD_ERR_STATE if the
+ * agent is not in the queue); an available agent keeps its idle time and is
+ * re-ordered.  O(queues of the agent + profiles in the queue + log n). */
+ACD_API acd_status acd_agent_set_member(acd_center *c, int64_t now, acd_agent_id agent,
+                                        acd_queue_id queue, const acd_member_params *params);
+/* Read a membership's parameters. */
+ACD_API acd_status acd_agent_get_member(const acd_center *c, acd_agent_id agent,
+                                        acd_queue_id queue, acd_member_params *params);
 ACD_API acd_status acd_agent_leave_queue(acd_center *c, int64_t now, acd_agent_id agent,
                                          acd_queue_id queue);
 
@@ -459,7 +521,11 @@ typedef enum acd_action_type {
     ACD_ACTION_CALL_TIMEOUT = 5,
     /* The statistics interval [time - interval_ms, time) closed; read it
      * with acd_stats_get() (acd_kpi.h).  Only with ACD_OPT_INTERVAL_ACTIONS. */
-    ACD_ACTION_INTERVAL_END = 6
+    ACD_ACTION_INTERVAL_END = 6,
+    /* `call` left `queue` without reaching an agent for a reason other than
+     * waiting too long (`reason`: acd_exit_reason QUEUE_FULL, JOIN_EMPTY,
+     * LEAVE_EMPTY).  The host routes it elsewhere; the call is gone. */
+    ACD_ACTION_CALL_EXIT = 7
 } acd_action_type;
 
 typedef enum acd_cancel_reason {
@@ -471,7 +537,10 @@ typedef enum acd_cancel_reason {
 } acd_cancel_reason;
 
 typedef enum acd_exit_reason {
-    ACD_EXIT_MAX_WAIT = 1
+    ACD_EXIT_MAX_WAIT = 1,     /* ACD_ACTION_CALL_TIMEOUT */
+    ACD_EXIT_QUEUE_FULL = 2,   /* ACD_ACTION_CALL_EXIT at arrival */
+    ACD_EXIT_JOIN_EMPTY = 3,   /* ACD_ACTION_CALL_EXIT at arrival */
+    ACD_EXIT_LEAVE_EMPTY = 4   /* ACD_ACTION_CALL_EXIT when the last member left */
 } acd_exit_reason;
 
 typedef struct acd_action {

@@ -83,6 +83,8 @@ typedef struct acd_stats {
     uint64_t abandoned_in_sl;    /* not short, wait <= T */
     uint64_t timed_out;          /* removed by the queue's maximum wait */
     uint64_t timed_out_in_sl;    /* ... with wait <= T */
+    uint64_t exited;             /* left by ACD_ACTION_CALL_EXIT (queue full,
+                                    join-empty, leave-empty) */
     uint64_t handled;            /* handling (wrap-up) ended */
     uint64_t offers;             /* offers made to agents (rings) */
     uint64_t offers_unanswered;  /* offers that rang out or were rejected */

@@ -46,13 +46,8 @@ void acdi_agent_make_available(acd_center *c, acdi_agent *a, int64_t idle_since,
     acdi_agent_set_state(c, a, ACD_AGENT_AVAILABLE);
     a->idle_since = idle_since;
     a->idle_seq = idle_seq;
-    for (i = 0; i < a->n_mem; i++) {
-        acdi_membership *m = a->mem[i];
-        m->node.k1 = idle_since;
-        m->node.k2 = (int64_t)idle_seq;
-        m->node.k3 = 0;
-        acdi_heap_push(&m->bucket->ready, &m->node);
-    }
+    for (i = 0; i < a->n_mem; i++)
+        acdi_member_push(a->mem[i]);
 }
 
 void acdi_agent_make_available_now(acd_center *c, acdi_agent *a)
@@ -256,7 +251,8 @@ static acd_status move_to_profile(acd_center *c, acdi_agent *a, acdi_profile *np
 
     for (i = 0; i < a->n_mem; i++) {
         acdi_membership *m = a->mem[i];
-        if (acdi_bucket_attach(c, &m->queue->agent_buckets, np, &m->pending) != ACD_OK) {
+        if (acdi_bucket_attach(c, &m->queue->agent_buckets, np, m->weight, &m->pending) !=
+            ACD_OK) {
             for (j = i; j-- > 0;)
                 acdi_bucket_drop_if_unused(c, &a->mem[j]->queue->agent_buckets,
                                            a->mem[j]->pending);
@@ -347,9 +343,36 @@ static acdi_membership *find_membership(const acdi_agent *a, const acdi_queue *q
     return NULL;
 }
 
-acd_status acd_agent_join_queue(acd_center *c, int64_t now, acd_agent_id agent,
-                                acd_queue_id queue)
+void acd_member_params_init(acd_member_params *params)
 {
+    if (!params)
+        return;
+    memset(params, 0, sizeof(*params));
+    params->size = (uint32_t)sizeof(*params);
+    params->weight = 1;
+}
+
+#define MEMBER_PARAMS_V1_SIZE (offsetof(acd_member_params, reserved0) + sizeof(uint32_t))
+
+static acd_status read_member_params(const acd_member_params *in, acd_member_params *p)
+{
+    acd_member_params_init(p);
+    if (!in)
+        return ACD_OK;
+    if (in->size < MEMBER_PARAMS_V1_SIZE || in->size > sizeof(*p))
+        return ACD_ERR_VERSION;
+    memcpy(p, in, in->size);
+    if (p->reserved0)
+        return ACD_ERR_INVALID;
+    if (p->weight < 1 || p->weight > 1000)
+        return ACD_ERR_RANGE;
+    return ACD_OK;
+}
+
+acd_status acd_agent_join_queue_ex(acd_center *c, int64_t now, acd_agent_id agent,
+                                   acd_queue_id queue, const acd_member_params *params)
+{
+    acd_member_params p;
     acdi_membership *m;
     acdi_bucket *b;
     acdi_agent *a;
@@ -360,6 +383,8 @@ acd_status acd_agent_join_queue(acd_center *c, int64_t now, acd_agent_id agent,
         return st;
     if (!(q = acdi_queue_get(c, queue)))
         return ACD_ERR_NOT_FOUND;
+    if ((st = read_member_params(params, &p)) != ACD_OK)
+        return st;
     if (find_membership(a, q, NULL))
         return ACD_ERR_STATE;
     if ((st = acdi_reserve_actions(c, 1)) != ACD_OK ||
@@ -368,7 +393,7 @@ acd_status acd_agent_join_queue(acd_center *c, int64_t now, acd_agent_id agent,
         return st;
     if (!(m = acdi_calloc(&c->alloc, sizeof(*m))))
         return ACD_ERR_NOMEM;
-    if ((st = acdi_bucket_attach(c, &q->agent_buckets, a->profile, &b)) != ACD_OK) {
+    if ((st = acdi_bucket_attach(c, &q->agent_buckets, a->profile, p.weight, &b)) != ACD_OK) {
         acdi_free(&c->alloc, m, sizeof(*m));
         return st;
     }
@@ -376,16 +401,87 @@ acd_status acd_agent_join_queue(acd_center *c, int64_t now, acd_agent_id agent,
     m->agent = a;
     m->queue = q;
     m->bucket = b;
+    m->position = p.position;
+    m->weight = p.weight;
+    m->last_offered = INT64_MIN;
     acdi_bucket_join(b);
     q->members++;
     acdi_kpi_member(c, a, q, 1);
     a->mem[a->n_mem++] = m;
     if (a->state == ACD_AGENT_AVAILABLE) {
-        m->node.k1 = a->idle_since;
-        m->node.k2 = (int64_t)a->idle_seq;
-        acdi_heap_push(&b->ready, &m->node);
+        acdi_member_push(m);
         acdi_route_agent(c, a);
     }
+    return ACD_OK;
+}
+
+acd_status acd_agent_join_queue(acd_center *c, int64_t now, acd_agent_id agent,
+                                acd_queue_id queue)
+{
+    return acd_agent_join_queue_ex(c, now, agent, queue, NULL);
+}
+
+acd_status acd_agent_set_member(acd_center *c, int64_t now, acd_agent_id agent,
+                                acd_queue_id queue, const acd_member_params *params)
+{
+    acd_member_params p;
+    acdi_membership *m;
+    acdi_bucket *b = NULL;
+    acdi_agent *a;
+    acdi_queue *q;
+    acd_status st;
+
+    if ((st = agent_event(c, now, agent, &a)) != ACD_OK)
+        return st;
+    if (!(q = acdi_queue_get(c, queue)))
+        return ACD_ERR_NOT_FOUND;
+    if ((st = read_member_params(params, &p)) != ACD_OK)
+        return st;
+    if (!(m = find_membership(a, q, NULL)))
+        return ACD_ERR_STATE;
+    if ((st = acdi_reserve_actions(c, 1)) != ACD_OK)
+        return st;
+    /* A new weight means another bucket: attach before changing anything. */
+    if (p.weight != m->weight &&
+        (st = acdi_bucket_attach(c, &q->agent_buckets, a->profile, p.weight, &b)) != ACD_OK)
+        return st;
+    c->now = now;
+    if (m->node.pos)
+        acdi_heap_remove(&m->bucket->ready, &m->node);
+    if (b) {
+        acdi_bucket_join(b);
+        acdi_bucket_leave(c, &q->agent_buckets, m->bucket);
+        m->bucket = b;
+    }
+    m->position = p.position;
+    m->weight = p.weight;
+    if (a->state == ACD_AGENT_AVAILABLE) {
+        acdi_member_push(m);
+        acdi_route_agent(c, a);
+    }
+    return ACD_OK;
+}
+
+acd_status acd_agent_get_member(const acd_center *c, acd_agent_id agent, acd_queue_id queue,
+                                acd_member_params *params)
+{
+    const acdi_membership *m;
+    const acdi_agent *a;
+    const acdi_queue *q;
+    acd_member_params out;
+
+    if (!c || !params || params->size < MEMBER_PARAMS_V1_SIZE)
+        return ACD_ERR_INVALID;
+    if (!(a = acdi_agent_get(c, agent)) || !(q = acdi_queue_get(c, queue)))
+        return ACD_ERR_NOT_FOUND;
+    if (!(m = find_membership(a, q, NULL)))
+        return ACD_ERR_STATE;
+    acd_member_params_init(&out);
+    out.position = m->position;
+    out.weight = m->weight;
+    if (params->size < sizeof(out))
+        out.size = params->size;
+    memcpy(params, &out, out.size);
     return ACD_OK;
 }
 
@@ -466,19 +562,60 @@ static void leave_for(acd_center *c, acdi_agent *a, uint32_t state, int32_t reas
     }
 }
 
+void acdi_member_answered(acdi_agent *a, const acdi_queue *q)
+{
+    acdi_membership *m = find_membership(a, q, NULL);
+
+    if (m)
+        m->calls++;
+}
+
+/* Will q be left without a logged-in member when its last one logs out? */
+static int empties(const acdi_queue *q)
+{
+    return q->leave_when_empty && acdi_queue_logged_in(q) == 1;
+}
+
+/* Every waiting call of a queue that just lost its last member leaves. */
+static void leave_empty(acd_center *c, acdi_queue *q)
+{
+    uint32_t i;
+
+    for (i = 0; i < q->call_buckets.n;) {
+        acdi_bucket *b = q->call_buckets.v[i];
+        uint32_t before = q->call_buckets.n;
+        while (b->ready.n) {
+            acdi_call *call = (acdi_call *)(void *)((char *)acdi_heap_top(&b->ready) -
+                                                    offsetof(acdi_call, node));
+            acdi_call_exit(c, call, ACD_EXIT_LEAVE_EMPTY);
+            if (q->call_buckets.n != before)
+                break; /* the bucket itself was freed */
+        }
+        if (q->call_buckets.n == before)
+            i++;
+    }
+}
+
 acd_status acd_agent_logout(acd_center *c, int64_t now, acd_agent_id agent)
 {
     acdi_agent *a;
+    uint32_t i, exits = 0;
     acd_status st;
 
     if ((st = agent_event(c, now, agent, &a)) != ACD_OK)
         return st;
     if (a->state == ACD_AGENT_LOGGED_OUT || a->state == ACD_AGENT_BUSY)
         return ACD_ERR_STATE;
-    if ((st = acdi_reserve_actions(c, 2)) != ACD_OK)
+    for (i = 0; i < a->n_mem; i++)
+        if (empties(a->mem[i]->queue))
+            exits += a->mem[i]->queue->n_waiting;
+    if ((st = acdi_reserve_actions(c, 2 + exits)) != ACD_OK)
         return st;
     c->now = now;
     leave_for(c, a, ACD_AGENT_LOGGED_OUT, 0, ACD_CANCEL_AGENT_LOGOUT);
+    for (i = 0; i < a->n_mem; i++)
+        if (a->mem[i]->queue->leave_when_empty && acdi_queue_logged_in(a->mem[i]->queue) == 0)
+            leave_empty(c, a->mem[i]->queue);
     return ACD_OK;
 }
 

@@ -85,7 +85,7 @@ static acd_status reserve_arrival(acd_center *c, acdi_queue *q, const acd_call_p
         goto fail;
     if (!(call->req = acdi_profile_get(&c->alloc, &c->profiles, items, p->skill_count)))
         goto fail;
-    if (acdi_bucket_attach(c, &q->call_buckets, call->req, &call->bucket) != ACD_OK)
+    if (acdi_bucket_attach(c, &q->call_buckets, call->req, 0, &call->bucket) != ACD_OK)
         goto fail;
     if (acdi_kpi_reserve_customer(c, p->customer, customer) != ACD_OK) {
         acdi_bucket_drop_if_unused(c, &q->call_buckets, call->bucket);
@@ -99,6 +99,17 @@ fail:
     acdi_strfree(&c->alloc, call->key);
     acdi_free(&c->alloc, call, sizeof(*call));
     return ACD_ERR_NOMEM;
+}
+
+/* Why an arrival at q must leave at once, or 0.  The new call already
+ * counts in n_waiting. */
+static int32_t refusal(const acdi_queue *q)
+{
+    if (q->refuse_when_empty && acdi_queue_logged_in(q) == 0)
+        return ACD_EXIT_JOIN_EMPTY;
+    if (q->max_length && (int64_t)q->n_waiting > q->max_length)
+        return ACD_EXIT_QUEUE_FULL;
+    return 0;
 }
 
 acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
@@ -128,9 +139,7 @@ acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
     call->seq = ++c->call_seq;
     call->offer_timer.kind = ACDI_TIMER_OFFER;
     call->wait_timer.kind = ACDI_TIMER_MAX_WAIT;
-    call->node.k1 = -(int64_t)p.priority;
-    call->node.k2 = now;
-    call->node.k3 = call->seq;
+    acdi_call_key(c, call, &call->node);
     call->id = acdi_table_insert(&c->calls, call);
     if (call->key)
         acdi_map_put(&c->call_keys, call->key, call->id);
@@ -140,15 +149,27 @@ acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
     acdi_bucket_join(call->bucket);
     acdi_heap_push(&call->bucket->ready, &call->node);
     q->n_waiting++;
+    *out = call->id;
+    if (refusal(q)) {
+        acdi_call_exit(c, call, refusal(q));
+        return ACD_OK;
+    }
     if (q->max_wait_ms > 0)
         acdi_timer_arm(c, &call->wait_timer, now + q->max_wait_ms);
-    *out = call->id;
     acdi_route_call(c, call);
     return ACD_OK;
 }
 
+void acdi_call_exit(acd_center *c, acdi_call *call, int32_t reason)
+{
+    acdi_kpi_exit(c, call);
+    acdi_emit(c, ACD_ACTION_CALL_EXIT, call, NULL, call->queue, ACD_TIME_NEVER, reason);
+    acdi_call_free(c, call);
+}
+
 void acdi_call_requeue(acd_center *c, acdi_call *call)
 {
+    acdi_call_key(c, call, &call->node); /* the queue weight may have changed */
     call->state = ACD_CALL_WAITING;
     call->state_since = c->now;
     call->queue->n_waiting++;
@@ -229,6 +250,7 @@ acd_status acd_call_answer(acd_center *c, int64_t now, acd_call_id id, acd_agent
     acdi_kpi_answer(c, call, a);
     acdi_agent_set_state(c, a, ACD_AGENT_BUSY);
     a->calls_handled++;
+    acdi_member_answered(a, call->queue);
     return ACD_OK;
 }
 
@@ -257,9 +279,10 @@ acd_status acd_call_reject(acd_center *c, int64_t now, acd_call_id id, acd_agent
 /* Close the call's current talk or hold segment into its totals. */
 static void close_segment(acd_center *c, acdi_call *call)
 {
-    if (call->state == ACD_CALL_CONNECTED)
+    if (call->state == ACD_CALL_CONNECTED) {
         call->talk_ms += c->now - call->state_since;
-    else if (call->state == ACD_CALL_HELD)
+        call->agent->talk_total_ms += c->now - call->state_since;
+    } else if (call->state == ACD_CALL_HELD)
         call->hold_ms += c->now - call->state_since;
 }
 

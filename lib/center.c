@@ -76,6 +76,9 @@ acd_status acd_center_new(const acd_center_config *config, acd_center **out)
     c->opt_noanswer_not_ready = 1;
     c->opt_repeat_window = DAY_MS;
     c->opt_sl_variant = ACD_SL_OFFERED;
+    c->rng = cfg.seed * 0x9e3779b97f4a7c15ull + 0x2545f4914f6cdd1dull;
+    if (!c->rng)
+        c->rng = 1;
     c->icfg.len = cfg.interval_ms;
     c->icfg.offset = cfg.interval_offset_ms;
     c->icfg.history = cfg.interval_history;
@@ -166,6 +169,7 @@ static int64_t *center_option(acd_center *c, acd_center_option key)
     case ACD_OPT_REPEAT_WINDOW_MS: return &c->opt_repeat_window;
     case ACD_OPT_AGENT_HOURLY_COST: return &c->opt_agent_hourly_cost;
     case ACD_OPT_SL_VARIANT: return &c->opt_sl_variant;
+    case ACD_OPT_PRIORITY_AGING_MS: return &c->opt_priority_aging;
     default: return NULL;
     }
 }
@@ -192,6 +196,9 @@ acd_status acd_center_option_bounds(acd_center_option key, int64_t *min, int64_t
         lo = ACD_SL_ABANDONS_WITHIN_MET;
         hi = ACD_SL_REMOVED_WITHIN;
         break;
+    case ACD_OPT_PRIORITY_AGING_MS:
+        hi = DAY_MS;
+        break;
     default:
         return ACD_ERR_OPTION;
     }
@@ -214,6 +221,9 @@ acd_status acd_center_set_option(acd_center *c, acd_center_option key, int64_t v
         return st;
     if (value < lo || value > hi)
         return ACD_ERR_RANGE;
+    /* Aging changes how calls of every queue compare: only without calls. */
+    if (key == ACD_OPT_PRIORITY_AGING_MS && c->calls.live)
+        return ACD_ERR_STATE;
     *center_option(c, key) = value;
     if (key == ACD_OPT_INTERVAL_ACTIONS) {
         if (value)

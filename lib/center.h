@@ -50,6 +50,7 @@ typedef struct acdi_skill {
  * holds the available agents (or the waiting calls) of the group. */
 typedef struct acdi_bucket {
     acdi_profile *profile;
+    uint32_t weight;  /* agent buckets: the members' weight; calls: 0 */
     acdi_heap ready;
     uint32_t count; /* agents (calls) of the queue in this bucket, any state */
 } acdi_bucket;
@@ -74,17 +75,30 @@ struct acdi_queue {
     int64_t sl_variant;
     int64_t telephony_per_min;
     int64_t contact_cost;
+    int64_t strategy;
+    int64_t weight;
+    int64_t max_length;
+    int64_t refuse_when_empty;
+    int64_t leave_when_empty;
+    int64_t rr_lap, rr_pos;  /* round robin: key of the last member offered */
     acdi_series stats;
+    uint64_t route_work;     /* buckets examined by routing, for tests */
 };
 
-/* An agent's link to one queue.  Its heap node sits in the bucket's idle
- * heap while the agent is available (k1 = idle_since, k2 = idle sequence). */
+/* An agent's link to one queue.  Its heap node sits in the bucket's ready
+ * heap while the agent is available, keyed by the queue's strategy
+ * (acdi_member_key). */
 typedef struct acdi_membership {
     acdi_heap_node node;
     acdi_agent *agent;
     acdi_queue *queue;
     acdi_bucket *bucket;
-    acdi_bucket *pending; /* new bucket during a skill change */
+    acdi_bucket *pending;  /* new bucket during a skill or weight change */
+    uint32_t position;
+    uint32_t weight;
+    uint64_t calls;        /* calls answered from this queue */
+    int64_t last_offered;  /* INT64_MIN before the first offer */
+    int64_t lap;           /* round robin: the lap its key belongs to */
 } acdi_membership;
 
 struct acdi_agent {
@@ -106,11 +120,12 @@ struct acdi_agent {
     acdi_timer wrapup_timer;
     uint64_t calls_handled;
     int64_t hourly_cost;
+    int64_t talk_total_ms;   /* talk time since the agent was added */
     acdi_series stats;
 };
 
-/* Waiting calls sit in their bucket's heap: k1 = -priority, k2 = arrival,
- * k3 = arrival sequence. */
+/* Waiting calls sit in their bucket's heap, keyed by acdi_call_key:
+ * priority (or aged priority), then queue weight, then arrival order. */
 struct acdi_call {
     acdi_heap_node node;
     acd_call_id id;
@@ -143,6 +158,8 @@ struct acd_center {
     int64_t opt_repeat_window;
     int64_t opt_agent_hourly_cost;
     int64_t opt_sl_variant;
+    int64_t opt_priority_aging;
+    uint64_t rng;
     acdi_interval_cfg icfg;
     acdi_series stats;
     acdi_timer interval_timer;
@@ -186,7 +203,9 @@ acdi_queue *acdi_queue_get(const acd_center *c, acd_queue_id id);
  * and reserve room in its heap for one more member.  On failure nothing
  * changed. */
 acd_status acdi_bucket_attach(acd_center *c, acdi_bucket_list *list, acdi_profile *profile,
-                              acdi_bucket **out);
+                              uint32_t weight, acdi_bucket **out);
+/* Members of q logged in now. */
+uint32_t acdi_queue_logged_in(const acdi_queue *q);
 /* Count one more / one fewer member; the last one to leave frees it. */
 void acdi_bucket_join(acdi_bucket *b);
 void acdi_bucket_leave(acd_center *c, acdi_bucket_list *list, acdi_bucket *b);
@@ -211,6 +230,8 @@ void acdi_agent_finish_wrapup(acd_center *c, acdi_agent *a);
  * available behind every idle agent, per ACD_OPT_NOANSWER_NOT_READY. */
 void acdi_agent_no_answer(acd_center *c, acdi_agent *a);
 void acdi_agent_destroy(acd_center *c, acdi_agent *a);
+/* Count an answered call in the agent's membership of q. */
+void acdi_member_answered(acdi_agent *a, const acdi_queue *q);
 
 /* ---- call.c ---- */
 acdi_call *acdi_call_get(const acd_center *c, acd_call_id id);
@@ -218,11 +239,25 @@ acdi_call *acdi_call_get(const acd_center *c, acd_call_id id);
 void acdi_call_requeue(acd_center *c, acdi_call *call);
 /* Remove a call from the center and free it. */
 void acdi_call_free(acd_center *c, acdi_call *call);
+/* The call leaves its queue (CALL_EXIT action with `reason`) and is freed. */
+void acdi_call_exit(acd_center *c, acdi_call *call, int32_t reason);
 /* Offer timeout and maximum wait, fired by acd_center_advance(). */
 void acdi_call_offer_timeout(acd_center *c, acdi_call *call);
 void acdi_call_max_wait(acd_center *c, acdi_call *call);
 
 /* ---- routing.c ---- */
+/* The heap key of a membership under its queue's strategy (pure: round
+ * robin uses the lap stored in m). */
+void acdi_member_key(const acdi_membership *m, acdi_heap_node *key);
+/* Put an available agent's membership into its bucket's ready heap. */
+void acdi_member_push(acdi_membership *m);
+/* The heap key of a waiting call. */
+void acdi_call_key(const acd_center *c, const acdi_call *call, acdi_heap_node *key);
+/* Recompute the keys of q's available members / waiting calls after a
+ * strategy, weight or aging change.  O(n). */
+void acdi_rekey_members(acdi_queue *q);
+void acdi_rekey_calls(const acd_center *c, acdi_queue *q);
+uint64_t acdi_rand(acd_center *c);
 /* Offer `call` (waiting) to the best eligible available agent, if any. */
 void acdi_route_call(acd_center *c, acdi_call *call);
 /* Offer the best eligible waiting call to `a` (available), if any. */
@@ -244,6 +279,7 @@ void acdi_kpi_unanswered(acd_center *c, const acdi_call *call, acdi_agent *a);
 void acdi_kpi_answer(acd_center *c, const acdi_call *call, acdi_agent *a);
 void acdi_kpi_abandon(acd_center *c, const acdi_call *call);
 void acdi_kpi_timeout(acd_center *c, const acdi_call *call);
+void acdi_kpi_exit(acd_center *c, const acdi_call *call);
 void acdi_kpi_handled(acd_center *c, const acdi_call *call, acdi_agent *a);
 acd_status acdi_kpi_reserve_customer(acd_center *c, const char *customer,
                                      acdi_customer **fresh);

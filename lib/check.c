@@ -5,10 +5,19 @@
  * the entities instead of trusting any cached count. */
 #include "center.h"
 
+#ifdef ACDI_CHECK_TRACE /* build with it to learn which invariant broke */
+#include <stdio.h>
+#define CHECK_FAILED(cond) fprintf(stderr, "check.c:%d: %s\n", __LINE__, #cond)
+#else
+#define CHECK_FAILED(cond) ((void)0)
+#endif
+
 #define EXPECT(cond)                        \
     do {                                    \
-        if (!(cond))                        \
+        if (!(cond)) {                      \
+            CHECK_FAILED(cond);             \
             return ACD_ERR_CORRUPT;         \
+        }                                   \
     } while (0)
 
 #define EACH(table, i, var) \
@@ -35,7 +44,7 @@ static acd_status check_bucket_list(const acdi_bucket_list *list)
         EXPECT(acdi_heap_valid(&b->ready) && b->ready.n <= b->count);
         EXPECT(b->ready.cap >= b->count);
         for (j = 0; j < i; j++)
-            EXPECT(list->v[j]->profile != b->profile);
+            EXPECT(list->v[j]->profile != b->profile || list->v[j]->weight != b->weight);
     }
     return ACD_OK;
 }
@@ -113,9 +122,12 @@ static acd_status check_memberships(const acd_center *c, const acdi_agent *a)
         EXPECT(m->bucket->profile == a->profile);
         for (j = 0; j < i; j++)
             EXPECT(a->mem[j]->queue != m->queue);
+        EXPECT(m->bucket->weight == m->weight);
         if (a->state == ACD_AGENT_AVAILABLE) {
+            acdi_heap_node key;
+            acdi_member_key(m, &key);
             EXPECT(m->node.pos && m->bucket->ready.v[m->node.pos - 1] == &m->node);
-            EXPECT(m->node.k1 == a->idle_since && m->node.k2 == (int64_t)a->idle_seq);
+            EXPECT(m->node.k1 == key.k1 && m->node.k2 == key.k2 && m->node.k3 == key.k3);
         } else {
             EXPECT(m->node.pos == 0);
         }
@@ -162,7 +174,11 @@ static acd_status check_call(const acd_center *c, const acdi_call *call)
     EXPECT(in_list(&call->queue->call_buckets, call->bucket));
     EXPECT(call->bucket->profile == call->req && call->req->refs > 0);
     EXPECT(!call->key || acdi_map_get(&c->call_keys, call->key) == call->id);
-    EXPECT(call->node.k1 == -(int64_t)call->priority && call->node.k2 == call->arrived);
+    if (waiting) {
+        acdi_heap_node key;
+        acdi_call_key(c, call, &key);
+        EXPECT(call->node.k1 == key.k1 && call->node.k2 == key.k2 && call->node.k3 == key.k3);
+    }
     EXPECT((call->node.pos != 0) == waiting);
     EXPECT((call->offer_timer.node.pos != 0) == (call->state == ACD_CALL_OFFERED));
     EXPECT(!call->wait_timer.node.pos || waiting || call->state == ACD_CALL_OFFERED);

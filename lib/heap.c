@@ -78,6 +78,14 @@ void acdi_heap_remove(acdi_heap *h, acdi_heap_node *node)
         sift_down(h, i, last);
 }
 
+void acdi_heap_rebuild(acdi_heap *h)
+{
+    uint32_t i;
+
+    for (i = h->n / 2; i-- > 0;)
+        sift_down(h, i, h->v[i]);
+}
+
 acdi_heap_node *acdi_heap_top(const acdi_heap *h)
 {
     return h->n ? h->v[0] : NULL;

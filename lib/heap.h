@@ -30,6 +30,8 @@ void acdi_heap_free(const acd_allocator *a, acdi_heap *h);
 /* Requires h->n < h->cap and node->pos == 0. */
 void acdi_heap_push(acdi_heap *h, acdi_heap_node *node);
 void acdi_heap_remove(acdi_heap *h, acdi_heap_node *node);
+/* Restore the heap order after keys changed in place.  O(n). */
+void acdi_heap_rebuild(acdi_heap *h);
 /* The smallest node, or NULL when empty. */
 acdi_heap_node *acdi_heap_top(const acdi_heap *h);
 /* Nonzero when a orders before b. */

@@ -217,6 +217,18 @@ void acdi_kpi_timeout(acd_center *c, const acdi_call *call)
     book(c, call, NULL, book_timeout);
 }
 
+static void book_exit(acdi_record *r, const acdi_call *call, int64_t now)
+{
+    r->exited++;
+    note_wait(r, now - call->arrived);
+    telephony(r, call, now);
+}
+
+void acdi_kpi_exit(acd_center *c, const acdi_call *call)
+{
+    book(c, call, NULL, book_exit);
+}
+
 void acdi_kpi_handled(acd_center *c, const acdi_call *call, acdi_agent *a)
 {
     int64_t handle_ms = call->talk_ms + call->hold_ms + (c->now - call->ended_at);
@@ -425,6 +437,7 @@ static void fill_stats(acd_stats *o, const acdi_record *r, const uint32_t *hist)
     o->abandoned_in_sl = r->abandoned_in_sl;
     o->timed_out = r->timed_out;
     o->timed_out_in_sl = r->timed_out_in_sl;
+    o->exited = r->exited;
     o->handled = r->handled;
     o->offers = r->offers;
     o->offers_unanswered = r->offers_unanswered;

@@ -83,6 +83,8 @@ acd_status acd_queue_add(acd_center *c, const char *name, acd_queue_id *out)
     q->sl_threshold_ms = 20000;
     q->short_abandon_ms = 5000;
     q->sl_variant = ACD_SL_OFFERED;
+    q->strategy = ACD_STRATEGY_LONGEST_IDLE;
+    q->rr_pos = -1;
     q->id = acdi_table_insert(&c->queues, q);
     acdi_map_put(&c->queue_names, q->name, q->id);
     *out = q->id;
@@ -153,6 +155,20 @@ acd_status acd_queue_option_bounds(acd_queue_option key, int64_t *min, int64_t *
     case ACD_QOPT_CONTACT_COST:
         hi = ACDI_COST_MAX;
         break;
+    case ACD_QOPT_STRATEGY:
+        lo = ACD_STRATEGY_LONGEST_IDLE;
+        hi = ACD_STRATEGY_BEST_SKILL;
+        break;
+    case ACD_QOPT_WEIGHT:
+        hi = 1000000;
+        break;
+    case ACD_QOPT_MAX_LENGTH:
+        hi = 10000000;
+        break;
+    case ACD_QOPT_REFUSE_WHEN_EMPTY:
+    case ACD_QOPT_LEAVE_WHEN_EMPTY:
+        hi = 1;
+        break;
     default:
         return ACD_ERR_OPTION;
     }
@@ -174,6 +190,11 @@ static int64_t *queue_option(acdi_queue *q, acd_queue_option key)
     case ACD_QOPT_SL_VARIANT: return &q->sl_variant;
     case ACD_QOPT_TELEPHONY_COST_PER_MIN: return &q->telephony_per_min;
     case ACD_QOPT_CONTACT_COST: return &q->contact_cost;
+    case ACD_QOPT_STRATEGY: return &q->strategy;
+    case ACD_QOPT_WEIGHT: return &q->weight;
+    case ACD_QOPT_MAX_LENGTH: return &q->max_length;
+    case ACD_QOPT_REFUSE_WHEN_EMPTY: return &q->refuse_when_empty;
+    case ACD_QOPT_LEAVE_WHEN_EMPTY: return &q->leave_when_empty;
     default: return NULL;
     }
 }
@@ -196,6 +217,11 @@ acd_status acd_queue_set_option(acd_center *c, acd_queue_id queue, acd_queue_opt
     if (value < lo || value > hi)
         return ACD_ERR_RANGE;
     *queue_option(q, key) = value;
+    /* Orders that depend on the option are rebuilt at once. */
+    if (key == ACD_QOPT_STRATEGY)
+        acdi_rekey_members(q);
+    else if (key == ACD_QOPT_WEIGHT)
+        acdi_rekey_calls(c, q);
     return ACD_OK;
 }
 
@@ -219,12 +245,13 @@ acd_status acd_queue_get_option(const acd_center *c, acd_queue_id queue,
 
 /* ---- buckets ---- */
 
-static acdi_bucket *find_bucket(const acdi_bucket_list *list, const acdi_profile *profile)
+static acdi_bucket *find_bucket(const acdi_bucket_list *list, const acdi_profile *profile,
+                                uint32_t weight)
 {
     uint32_t i;
 
     for (i = 0; i < list->n; i++)
-        if (list->v[i]->profile == profile)
+        if (list->v[i]->profile == profile && list->v[i]->weight == weight)
             return list->v[i];
     return NULL;
 }
@@ -246,9 +273,9 @@ static void free_bucket(acd_center *c, acdi_bucket_list *list, acdi_bucket *b)
 }
 
 acd_status acdi_bucket_attach(acd_center *c, acdi_bucket_list *list, acdi_profile *profile,
-                              acdi_bucket **out)
+                              uint32_t weight, acdi_bucket **out)
 {
-    acdi_bucket *b = find_bucket(list, profile);
+    acdi_bucket *b = find_bucket(list, profile, weight);
     int created = 0;
 
     if (!b) {
@@ -259,6 +286,7 @@ acd_status acdi_bucket_attach(acd_center *c, acdi_bucket_list *list, acdi_profil
         if (!b)
             return ACD_ERR_NOMEM;
         b->profile = profile;
+        b->weight = weight;
         acdi_profile_ref(profile);
         list->v[list->n++] = b;
         created = 1;
@@ -287,6 +315,16 @@ void acdi_bucket_drop_if_unused(acd_center *c, acdi_bucket_list *list, acdi_buck
 {
     if (b->count == 0)
         free_bucket(c, list, b);
+}
+
+uint32_t acdi_queue_logged_in(const acdi_queue *q)
+{
+    uint32_t n = 0;
+    int i;
+
+    for (i = 0; i < ACDI_SLOTS; i++)
+        n += q->stats.count[i];
+    return n;
 }
 
 /* ---- real-time view ---- */
@@ -324,9 +362,13 @@ acd_status acd_queue_get_info(const acd_center *c, acd_queue_id queue, acd_queue
         uint32_t j;
         /* The heap orders by priority first, so scan it for the oldest
          * arrival: O(waiting calls) only for this reporting call. */
-        for (j = 0; j < h->n; j++)
-            if (h->v[j]->k2 < out.oldest_arrival)
-                out.oldest_arrival = h->v[j]->k2;
+        for (j = 0; j < h->n; j++) {
+            const acdi_call *call =
+                (const acdi_call *)(const void *)((const char *)h->v[j] -
+                                                  offsetof(acdi_call, node));
+            if (call->arrived < out.oldest_arrival)
+                out.oldest_arrival = call->arrived;
+        }
     }
     if (info->size < sizeof(out))
         out.size = info->size;

@@ -1,22 +1,133 @@
-/* routing.c - which agent gets which call.
+/* routing.c - which agent gets which call (docs/routing.md).
  *
- * Routing v1 (docs/routing.md): a waiting call goes to the eligible available
- * agent idle longest; a freed agent takes the best eligible waiting call across
- * all its queues, best = highest priority, then earliest arrival.  Eligible:
- * a member of the call's queue having every required skill at the minimum
- * level.
+ * A waiting call goes to the eligible available member chosen by its
+ * queue's strategy; a freed agent takes the best eligible waiting call
+ * across all its queues (priority, then queue weight, then arrival).
+ * Eligible: a member of the call's queue with every required skill at the
+ * minimum level.
  *
- * Agents and calls are grouped per queue by skill profile (center.h), so one
- * routing decision looks at the top of one heap per profile: O(P * k) for P
- * profiles in the queues involved and k skills per profile, independent of
- * the number of agents and calls. */
+ * Agents and calls are grouped per queue into buckets by skill profile
+ * (center.h), each with a heap ordered by the strategy's key, so a decision
+ * looks at one heap top per bucket: O(P * k) for P profiles in the queues
+ * involved and k skills per profile, never the number of agents or calls. */
+#include <limits.h>
+
 #include "center.h"
 
 #define CONTAINER(ptr, type, field) ((type *)(void *)((char *)(ptr) - offsetof(type, field)))
 
+/* ---- keys ---- */
+
+void acdi_member_key(const acdi_membership *m, acdi_heap_node *key)
+{
+    const acdi_agent *a = m->agent;
+
+    /* Every strategy ends on the idle order, so ties go to the agent idle
+     * longest, and k3 (unique per available period) makes keys unique. */
+    key->k2 = a->idle_since;
+    key->k3 = a->idle_seq;
+    switch (m->queue->strategy) {
+    case ACD_STRATEGY_LEAST_TALK:
+        key->k1 = a->talk_total_ms;
+        break;
+    case ACD_STRATEGY_FEWEST_CALLS:
+        key->k1 = (int64_t)m->calls;
+        break;
+    case ACD_STRATEGY_LEAST_RECENT:
+        key->k1 = m->last_offered;
+        break;
+    case ACD_STRATEGY_ROUND_ROBIN:
+        key->k1 = m->lap;
+        key->k2 = m->position;
+        break;
+    case ACD_STRATEGY_LINEAR:
+        key->k1 = m->position;
+        break;
+    default:
+        key->k1 = a->idle_since;
+        key->k2 = 0;
+        break;
+    }
+}
+
+/* Round robin: positions after the last one offered belong to the current
+ * lap, the others to the next, so the smallest key continues the cycle. */
+static void assign_lap(acdi_membership *m)
+{
+    const acdi_queue *q = m->queue;
+
+    m->lap = (int64_t)m->position > q->rr_pos ? q->rr_lap : q->rr_lap + 1;
+}
+
+void acdi_member_push(acdi_membership *m)
+{
+    assign_lap(m);
+    acdi_member_key(m, &m->node);
+    acdi_heap_push(&m->bucket->ready, &m->node);
+}
+
+void acdi_call_key(const acd_center *c, const acdi_call *call, acdi_heap_node *key)
+{
+    if (c->opt_priority_aging > 0)
+        key->k1 = call->arrived - (int64_t)call->priority * c->opt_priority_aging;
+    else
+        key->k1 = -(int64_t)call->priority;
+    key->k2 = -call->queue->weight;
+    key->k3 = call->seq; /* arrival order */
+}
+
+void acdi_rekey_members(acdi_queue *q)
+{
+    uint32_t i, j;
+
+    for (i = 0; i < q->agent_buckets.n; i++) {
+        acdi_heap *h = &q->agent_buckets.v[i]->ready;
+        for (j = 0; j < h->n; j++) {
+            acdi_membership *m = CONTAINER(h->v[j], acdi_membership, node);
+            assign_lap(m);
+            acdi_member_key(m, &m->node);
+        }
+        acdi_heap_rebuild(h);
+    }
+}
+
+void acdi_rekey_calls(const acd_center *c, acdi_queue *q)
+{
+    uint32_t i, j;
+
+    for (i = 0; i < q->call_buckets.n; i++) {
+        acdi_heap *h = &q->call_buckets.v[i]->ready;
+        for (j = 0; j < h->n; j++)
+            acdi_call_key(c, CONTAINER(h->v[j], acdi_call, node), h->v[j]);
+        acdi_heap_rebuild(h);
+    }
+}
+
+uint64_t acdi_rand(acd_center *c)
+{
+    /* xorshift64*: tiny, and the same sequence on every platform. */
+    c->rng ^= c->rng >> 12;
+    c->rng ^= c->rng << 25;
+    c->rng ^= c->rng >> 27;
+    return c->rng * 2685821657736338717ull;
+}
+
+/* ---- offers ---- */
+
+static acdi_membership *membership_in(const acdi_agent *a, const acdi_queue *q)
+{
+    uint32_t i;
+
+    for (i = 0; i < a->n_mem; i++)
+        if (a->mem[i]->queue == q)
+            return a->mem[i];
+    return NULL;
+}
+
 static void offer(acd_center *c, acdi_call *call, acdi_agent *a)
 {
     acdi_queue *q = call->queue;
+    acdi_membership *m = membership_in(a, q);
     int64_t deadline = c->now + q->offer_timeout_ms;
 
     acdi_heap_remove(&call->bucket->ready, &call->node);
@@ -26,6 +137,9 @@ static void offer(acd_center *c, acdi_call *call, acdi_agent *a)
     call->state_since = c->now;
     call->agent = a;
     call->offer_count++;
+    m->last_offered = c->now;
+    q->rr_lap = m->lap;
+    q->rr_pos = m->position;
     a->saved_idle_since = a->idle_since;
     a->saved_idle_seq = a->idle_seq;
     acdi_agent_leave_idle(a);
@@ -36,22 +150,88 @@ static void offer(acd_center *c, acdi_call *call, acdi_agent *a)
     acdi_emit(c, ACD_ACTION_OFFER, call, a, q, deadline, 0);
 }
 
-void acdi_route_call(acd_center *c, acdi_call *call)
+/* ---- choosing an agent for a call ---- */
+
+static int eligible(acdi_queue *q, const acdi_bucket *b, const acdi_call *call)
 {
-    const acdi_bucket_list *list = &call->queue->agent_buckets;
+    q->route_work++;
+    return b->ready.n && acdi_profile_satisfies(b->profile, call->req);
+}
+
+/* The best heap top among eligible buckets, optionally ranking buckets by
+ * skill score first. */
+static acdi_heap_node *best_top(acdi_queue *q, const acdi_call *call, int by_skill)
+{
+    const acdi_bucket_list *list = &q->agent_buckets;
     acdi_heap_node *best = NULL;
-    uint32_t i;
+    uint32_t i, best_score = 0;
 
     for (i = 0; i < list->n; i++) {
         const acdi_bucket *b = list->v[i];
-        acdi_heap_node *top = acdi_heap_top(&b->ready);
-        if (top && (!best || acdi_heap_less(top, best)) &&
-            acdi_profile_satisfies(b->profile, call->req))
+        acdi_heap_node *top;
+        uint32_t score = 0, k;
+        if (!eligible(q, b, call))
+            continue;
+        top = acdi_heap_top(&b->ready);
+        for (k = 0; by_skill && k < call->req->n; k++)
+            score += acdi_profile_level(b->profile, call->req->items[k].skill);
+        if (!best || score > best_score || (score == best_score && acdi_heap_less(top, best))) {
             best = top;
+            best_score = score;
+        }
     }
-    if (best)
-        offer(c, call, CONTAINER(best, acdi_membership, node)->agent);
+    return best;
 }
+
+/* A random eligible member, each with probability proportional to its
+ * weight (1 for uniform): O(buckets) to pick the bucket, O(1) within it. */
+static acdi_heap_node *random_member(acd_center *c, acdi_queue *q, const acdi_call *call,
+                                     int weighted)
+{
+    const acdi_bucket_list *list = &q->agent_buckets;
+    uint64_t total = 0, r;
+    uint32_t i;
+
+    for (i = 0; i < list->n; i++)
+        if (eligible(q, list->v[i], call))
+            total += (uint64_t)list->v[i]->ready.n * (weighted ? list->v[i]->weight : 1);
+    if (!total)
+        return NULL;
+    r = acdi_rand(c) % total;
+    for (i = 0; i < list->n; i++) {
+        const acdi_bucket *b = list->v[i];
+        uint64_t w = weighted ? b->weight : 1, share;
+        if (!b->ready.n || !acdi_profile_satisfies(b->profile, call->req))
+            continue;
+        share = (uint64_t)b->ready.n * w;
+        if (r < share)
+            return b->ready.v[r / w];
+        r -= share;
+    }
+    return NULL; /* not reached */
+}
+
+void acdi_route_call(acd_center *c, acdi_call *call)
+{
+    acdi_queue *q = call->queue;
+    acdi_heap_node *chosen;
+
+    switch (q->strategy) {
+    case ACD_STRATEGY_RANDOM:
+        chosen = random_member(c, q, call, 0);
+        break;
+    case ACD_STRATEGY_WEIGHTED_RANDOM:
+        chosen = random_member(c, q, call, 1);
+        break;
+    default:
+        chosen = best_top(q, call, q->strategy == ACD_STRATEGY_BEST_SKILL);
+        break;
+    }
+    if (chosen)
+        offer(c, call, CONTAINER(chosen, acdi_membership, node)->agent);
+}
+
+/* ---- choosing a call for an agent ---- */
 
 void acdi_route_agent(acd_center *c, acdi_agent *a)
 {
@@ -59,10 +239,12 @@ void acdi_route_agent(acd_center *c, acdi_agent *a)
     uint32_t i, j;
 
     for (i = 0; i < a->n_mem; i++) {
-        const acdi_bucket_list *list = &a->mem[i]->queue->call_buckets;
+        acdi_queue *q = a->mem[i]->queue;
+        const acdi_bucket_list *list = &q->call_buckets;
         for (j = 0; j < list->n; j++) {
             const acdi_bucket *b = list->v[j];
             acdi_heap_node *top = acdi_heap_top(&b->ready);
+            q->route_work++;
             if (top && (!best || acdi_heap_less(top, best)) &&
                 acdi_profile_satisfies(a->profile, b->profile))
                 best = top;

@@ -267,6 +267,7 @@ static void do_agent_event(driver *d, uint32_t which)
     int64_t t = event_time(d);
     acd_queue_id q = d->q[pick(d, 3)];
     int32_t reason = (int32_t)pick(d, 4) - 1;
+    acd_member_params mp;
     acd_skill_id skill = d->s[pick(d, 3)];
     uint32_t level = pick(d, 8);
 
@@ -278,7 +279,15 @@ static void do_agent_event(driver *d, uint32_t which)
     case 3: APPLY(d, 0, acd_agent_set_ready(d->c, t, a)); break;
     case 4: APPLY(d, 0, acd_agent_end_wrapup(d->c, t, a)); break;
     case 5: APPLY(d, 0, acd_agent_set_skill(d->c, t, a, skill, level)); break;
-    case 6: APPLY(d, 0, acd_agent_join_queue(d->c, t, a, q)); break;
+    case 6:
+        acd_member_params_init(&mp);
+        mp.position = pick(d, 5);
+        mp.weight = pick(d, 4);
+        if (pick(d, 2))
+            APPLY(d, 0, acd_agent_join_queue_ex(d->c, t, a, q, &mp));
+        else
+            APPLY(d, 0, acd_agent_set_member(d->c, t, a, q, &mp));
+        break;
     default: APPLY(d, 0, acd_agent_leave_queue(d->c, t, a, q)); break;
     }
 }
@@ -323,11 +332,19 @@ static void do_options(driver *d)
 {
     acd_queue_id q = d->q[pick(d, 3)];
     int64_t wrapup = pick(d, 3) * 4000, max_wait = pick(d, 3) * 30000, not_ready = pick(d, 2);
+    int64_t strategy = pick(d, 10), weight = pick(d, 3), max_len = pick(d, 4);
+    int64_t refuse = pick(d, 4) == 0, leave = pick(d, 4) == 0;
 
     APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_WRAPUP_MS, wrapup));
     APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_MAX_WAIT_MS, max_wait));
     APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_NOANSWER_NOT_READY, not_ready));
     APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_INTERVAL_ACTIONS, not_ready));
+    APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_STRATEGY, strategy));
+    APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_WEIGHT, weight));
+    APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_MAX_LENGTH, max_len));
+    APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_REFUSE_WHEN_EMPTY, refuse));
+    APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_LEAVE_WHEN_EMPTY, leave));
+    APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_PRIORITY_AGING_MS, weight * 5000));
 }
 
 static void step(driver *d)

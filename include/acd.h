@@ -193,7 +193,20 @@ typedef enum acd_center_option {
      * waiting (Genesys-style scoring); calls are then taken by
      * arrival - priority * value.  0 (default): strict priority.  Can only
      * change while the center has no call (ACD_ERR_STATE).  0..86,400,000. */
-    ACD_OPT_PRIORITY_AGING_MS = 7
+    ACD_OPT_PRIORITY_AGING_MS = 7,
+    /* Consecutive unanswered offers after which an agent goes not-ready
+     * (when ACD_OPT_NOANSWER_NOT_READY is 1).  Default 1.  1..1000. */
+    ACD_OPT_MAX_NO_ANSWER = 8,
+    /* Rest given to an agent after an offer rang out without making it
+     * not-ready, after a reject, after a busy outcome: during it the agent is
+     * NOT_READY with ACD_OPT_REST_REASON, then available again with an
+     * ACD_ACTION_AGENT_READY.  Default 0 (no rest).  0..86,400,000 ms. */
+    ACD_OPT_NOANSWER_DELAY_MS = 9,
+    ACD_OPT_REJECT_DELAY_MS = 10,
+    ACD_OPT_BUSY_DELAY_MS = 11,
+    /* Not-ready reason code shown during such a rest.  Default 0.
+     * 0..INT32_MAX. */
+    ACD_OPT_REST_REASON = 12
 } acd_center_option;
 
 /* Per-queue options. */
@@ -449,7 +462,8 @@ ACD_API acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queu
  *           agent becomes busy.  ACD_ERR_STATE unless the call is offered to
  *           exactly that agent.
  *   reject: the agent declined the offer: the call is routed again and the
- *           agent stays available, behind every other idle agent.
+ *           agent stays available, behind every other idle agent, or
+ *           rests for ACD_OPT_REJECT_DELAY_MS.
  *   hold / unhold: connected <-> held.
  *   hangup: the call ends from any state.  Waiting or offered: the caller
  *           abandoned (an offer is cancelled with ACD_CANCEL_ABANDONED).
@@ -463,6 +477,10 @@ ACD_API acd_status acd_call_answer(acd_center *c, int64_t now, acd_call_id call,
                                    acd_agent_id agent);
 ACD_API acd_status acd_call_reject(acd_center *c, int64_t now, acd_call_id call,
                                    acd_agent_id agent);
+/* The offer could not ring: the agent's device was busy.  Like reject, with
+ * ACD_OPT_BUSY_DELAY_MS as the agent's rest. */
+ACD_API acd_status acd_call_busy(acd_center *c, int64_t now, acd_call_id call,
+                                 acd_agent_id agent);
 ACD_API acd_status acd_call_hold(acd_center *c, int64_t now, acd_call_id call);
 ACD_API acd_status acd_call_unhold(acd_center *c, int64_t now, acd_call_id call);
 ACD_API acd_status acd_call_hangup(acd_center *c, int64_t now, acd_call_id call);
@@ -510,8 +528,9 @@ typedef enum acd_action_type {
     ACD_ACTION_OFFER = 1,
     /* Stop ringing `agent` for `call`; `reason` is an acd_cancel_reason. */
     ACD_ACTION_CANCEL_OFFER = 2,
-    /* The library made `agent` not-ready with `reason` (an unanswered
-     * offer, see ACD_OPT_NOANSWER_NOT_READY). */
+    /* The library made `agent` not-ready with `reason`: unanswered offers
+     * (ACD_OPT_NOANSWER_NOT_READY), or a rest after a missed offer
+     * (ACD_OPT_*_DELAY_MS, ending with ACD_ACTION_AGENT_READY). */
     ACD_ACTION_AGENT_NOT_READY = 3,
     /* `agent`'s wrap-up of `call` ended on its timer; the call is gone. */
     ACD_ACTION_WRAPUP_END = 4,
@@ -525,7 +544,9 @@ typedef enum acd_action_type {
     /* `call` left `queue` without reaching an agent for a reason other than
      * waiting too long (`reason`: acd_exit_reason QUEUE_FULL, JOIN_EMPTY,
      * LEAVE_EMPTY).  The host routes it elsewhere; the call is gone. */
-    ACD_ACTION_CALL_EXIT = 7
+    ACD_ACTION_CALL_EXIT = 7,
+    /* `agent`'s rest after a missed offer ended: it is available again. */
+    ACD_ACTION_AGENT_READY = 8
 } acd_action_type;
 
 typedef enum acd_cancel_reason {

@@ -70,20 +70,49 @@ static void make_not_ready(acd_center *c, acdi_agent *a, int32_t reason)
     a->pending_not_ready = 0;
 }
 
-void acdi_agent_no_answer(acd_center *c, acdi_agent *a)
+static void stop_rest(acd_center *c, acdi_agent *a)
 {
-    if (c->opt_noanswer_not_ready) {
+    if (a->resting) {
+        acdi_timer_disarm(c, &a->timer);
+        a->resting = 0;
+    }
+}
+
+void acdi_agent_missed(acd_center *c, acdi_agent *a, int how)
+{
+    int64_t rest = how == ACDI_MISS_NO_ANSWER ? c->opt_noanswer_delay
+                   : how == ACDI_MISS_REJECT  ? c->opt_reject_delay
+                                              : c->opt_busy_delay;
+
+    if (how == ACDI_MISS_NO_ANSWER && ++a->no_answers >= c->opt_max_no_answer &&
+        c->opt_noanswer_not_ready) {
         make_not_ready(c, a, (int32_t)c->opt_noanswer_reason);
-        acdi_emit(c, ACD_ACTION_AGENT_NOT_READY, NULL, a, NULL, ACD_TIME_NEVER, a->reason);
+        a->no_answers = 0;
+    } else if (rest > 0) {
+        make_not_ready(c, a, (int32_t)c->opt_rest_reason);
+        a->resting = 1;
+        a->timer.kind = ACDI_TIMER_REST;
+        acdi_timer_arm(c, &a->timer, c->now + rest);
     } else {
         acdi_agent_make_available_now(c, a);
+        return;
     }
+    acdi_emit(c, ACD_ACTION_AGENT_NOT_READY, NULL, a, NULL, ACD_TIME_NEVER, a->reason);
+}
+
+void acdi_agent_rested(acd_center *c, acdi_agent *a)
+{
+    a->resting = 0;
+    acdi_agent_make_available_now(c, a);
+    acdi_emit(c, ACD_ACTION_AGENT_READY, NULL, a, NULL, ACD_TIME_NEVER, 0);
+    acdi_route_agent(c, a);
 }
 
 void acdi_agent_start_wrapup(acd_center *c, acdi_agent *a, int64_t wrapup_ms)
 {
     acdi_agent_set_state(c, a, ACD_AGENT_WRAPUP);
-    acdi_timer_arm(c, &a->wrapup_timer, c->now + wrapup_ms);
+    a->timer.kind = ACDI_TIMER_WRAPUP;
+    acdi_timer_arm(c, &a->timer, c->now + wrapup_ms);
 }
 
 /* Drop the call an agent is wrapping up (or just finished). */
@@ -92,7 +121,7 @@ static void release_call(acd_center *c, acdi_agent *a)
     acdi_call *call = a->call;
 
     acdi_kpi_handled(c, call, a);
-    acdi_timer_disarm(c, &a->wrapup_timer);
+    acdi_timer_disarm(c, &a->timer);
     a->call = NULL;
     acdi_call_free(c, call);
 }
@@ -147,7 +176,7 @@ acd_status acd_agent_add(acd_center *c, const char *key, acd_agent_id *out)
     a->profile = none;
     a->state = ACD_AGENT_LOGGED_OUT;
     a->state_since = c->now;
-    a->wrapup_timer.kind = ACDI_TIMER_WRAPUP;
+    a->timer.kind = ACDI_TIMER_WRAPUP;
     a->id = acdi_table_insert(&c->agents, a);
     if (a->key)
         acdi_map_put(&c->agent_keys, a->key, a->id);
@@ -178,7 +207,7 @@ void acdi_agent_destroy(acd_center *c, acdi_agent *a)
     if (a->key)
         acdi_map_del(&c->agent_keys, a->key);
     acdi_strfree(&c->alloc, a->key);
-    acdi_timer_disarm(c, &a->wrapup_timer);
+    acdi_timer_disarm(c, &a->timer);
     acdi_series_free(&c->alloc, &c->icfg, &a->stats);
     acdi_table_remove(&c->agents, a->id);
     c->timer_slots -= 1;
@@ -536,6 +565,7 @@ static void leave_for(acd_center *c, acdi_agent *a, uint32_t state, int32_t reas
 {
     acdi_call *offered = NULL;
 
+    stop_rest(c, a);
     switch (a->state) {
     case ACD_AGENT_AVAILABLE:
         acdi_agent_leave_idle(a);
@@ -661,6 +691,7 @@ acd_status acd_agent_set_ready(acd_center *c, int64_t now, acd_agent_id agent)
     if ((st = acdi_reserve_actions(c, 1)) != ACD_OK)
         return st;
     c->now = now;
+    stop_rest(c, a);
     acdi_agent_make_available_now(c, a);
     acdi_route_agent(c, a);
     return ACD_OK;

@@ -250,11 +250,14 @@ acd_status acd_call_answer(acd_center *c, int64_t now, acd_call_id id, acd_agent
     acdi_kpi_answer(c, call, a);
     acdi_agent_set_state(c, a, ACD_AGENT_BUSY);
     a->calls_handled++;
+    a->no_answers = 0;
     acdi_member_answered(a, call->queue);
     return ACD_OK;
 }
 
-acd_status acd_call_reject(acd_center *c, int64_t now, acd_call_id id, acd_agent_id agent)
+/* The agent refused the offer (reject) or could not take it (busy). */
+static acd_status miss_offer(acd_center *c, int64_t now, acd_call_id id, acd_agent_id agent,
+                             int how)
 {
     acdi_call *call;
     acdi_agent *a;
@@ -262,18 +265,28 @@ acd_status acd_call_reject(acd_center *c, int64_t now, acd_call_id id, acd_agent
 
     if ((st = call_event(c, now, id, &call)) != ACD_OK ||
         (st = offered_to(c, call, agent)) != ACD_OK ||
-        (st = acdi_reserve_actions(c, 2)) != ACD_OK)
+        (st = acdi_reserve_actions(c, 3)) != ACD_OK)
         return st;
     c->now = now;
     a = call->agent;
     acdi_kpi_unanswered(c, call, a);
     acdi_detach_offer(c, call);
-    acdi_agent_make_available_now(c, a);
+    acdi_agent_missed(c, a, how);
     acdi_call_requeue(c, call);
     acdi_route_call(c, call);
     if (a->state == ACD_AGENT_AVAILABLE)
         acdi_route_agent(c, a);
     return ACD_OK;
+}
+
+acd_status acd_call_reject(acd_center *c, int64_t now, acd_call_id call, acd_agent_id agent)
+{
+    return miss_offer(c, now, call, agent, ACDI_MISS_REJECT);
+}
+
+acd_status acd_call_busy(acd_center *c, int64_t now, acd_call_id call, acd_agent_id agent)
+{
+    return miss_offer(c, now, call, agent, ACDI_MISS_BUSY);
 }
 
 /* Close the call's current talk or hold segment into its totals. */
@@ -369,7 +382,7 @@ void acdi_call_offer_timeout(acd_center *c, acdi_call *call)
 
     acdi_kpi_unanswered(c, call, a);
     acdi_cancel_offer(c, call, ACD_CANCEL_TIMEOUT);
-    acdi_agent_no_answer(c, a);
+    acdi_agent_missed(c, a, ACDI_MISS_NO_ANSWER);
     acdi_call_requeue(c, call);
     acdi_route_call(c, call);
     if (a->state == ACD_AGENT_AVAILABLE)

@@ -74,6 +74,7 @@ acd_status acd_center_new(const acd_center_config *config, acd_center **out)
     c->now = cfg.start_time;
     c->seed = cfg.seed;
     c->opt_noanswer_not_ready = 1;
+    c->opt_max_no_answer = 1;
     c->opt_repeat_window = DAY_MS;
     c->opt_sl_variant = ACD_SL_OFFERED;
     c->rng = cfg.seed * 0x9e3779b97f4a7c15ull + 0x2545f4914f6cdd1dull;
@@ -170,6 +171,11 @@ static int64_t *center_option(acd_center *c, acd_center_option key)
     case ACD_OPT_AGENT_HOURLY_COST: return &c->opt_agent_hourly_cost;
     case ACD_OPT_SL_VARIANT: return &c->opt_sl_variant;
     case ACD_OPT_PRIORITY_AGING_MS: return &c->opt_priority_aging;
+    case ACD_OPT_MAX_NO_ANSWER: return &c->opt_max_no_answer;
+    case ACD_OPT_NOANSWER_DELAY_MS: return &c->opt_noanswer_delay;
+    case ACD_OPT_REJECT_DELAY_MS: return &c->opt_reject_delay;
+    case ACD_OPT_BUSY_DELAY_MS: return &c->opt_busy_delay;
+    case ACD_OPT_REST_REASON: return &c->opt_rest_reason;
     default: return NULL;
     }
 }
@@ -197,7 +203,17 @@ acd_status acd_center_option_bounds(acd_center_option key, int64_t *min, int64_t
         hi = ACD_SL_REMOVED_WITHIN;
         break;
     case ACD_OPT_PRIORITY_AGING_MS:
+    case ACD_OPT_NOANSWER_DELAY_MS:
+    case ACD_OPT_REJECT_DELAY_MS:
+    case ACD_OPT_BUSY_DELAY_MS:
         hi = DAY_MS;
+        break;
+    case ACD_OPT_MAX_NO_ANSWER:
+        lo = 1;
+        hi = 1000;
+        break;
+    case ACD_OPT_REST_REASON:
+        hi = INT32_MAX;
         break;
     default:
         return ACD_ERR_OPTION;
@@ -303,8 +319,11 @@ static void fire(acd_center *c, acdi_timer *t)
         acdi_emit(c, ACD_ACTION_INTERVAL_END, NULL, NULL, NULL, ACD_TIME_NEVER, 0);
         acdi_timer_arm(c, t, c->now + c->icfg.len);
         break;
+    case ACDI_TIMER_REST:
+        acdi_agent_rested(c, CONTAINER(t, acdi_agent, timer));
+        break;
     case ACDI_TIMER_WRAPUP: {
-        acdi_agent *a = CONTAINER(t, acdi_agent, wrapup_timer);
+        acdi_agent *a = CONTAINER(t, acdi_agent, timer);
         acdi_emit(c, ACD_ACTION_WRAPUP_END, a->call, a, a->call->queue, ACD_TIME_NEVER, 0);
         acdi_agent_finish_wrapup(c, a);
         break;

@@ -30,8 +30,12 @@ enum {
     ACDI_TIMER_OFFER = 1,
     ACDI_TIMER_MAX_WAIT = 2,
     ACDI_TIMER_WRAPUP = 3,
-    ACDI_TIMER_INTERVAL = 4
+    ACDI_TIMER_INTERVAL = 4,
+    ACDI_TIMER_REST = 5
 };
+
+/* How an offer was missed (acdi_agent_missed). */
+enum { ACDI_MISS_NO_ANSWER = 1, ACDI_MISS_REJECT = 2, ACDI_MISS_BUSY = 3 };
 
 /* Upper bound of every cost setting, micro-units. */
 #define ACDI_COST_MAX 1000000000000LL
@@ -117,7 +121,9 @@ struct acdi_agent {
     acdi_membership **mem;
     uint32_t n_mem, cap_mem;
     acdi_call *call;
-    acdi_timer wrapup_timer;
+    acdi_timer timer;        /* wrap-up end or rest end (timer.kind) */
+    int resting;             /* NOT_READY for a rest after a missed offer */
+    uint32_t no_answers;     /* consecutive unanswered offers */
     uint64_t calls_handled;
     int64_t hourly_cost;
     int64_t talk_total_ms;   /* talk time since the agent was added */
@@ -159,6 +165,9 @@ struct acd_center {
     int64_t opt_agent_hourly_cost;
     int64_t opt_sl_variant;
     int64_t opt_priority_aging;
+    int64_t opt_max_no_answer;
+    int64_t opt_noanswer_delay, opt_reject_delay, opt_busy_delay;
+    int64_t opt_rest_reason;
     uint64_t rng;
     acdi_interval_cfg icfg;
     acdi_series stats;
@@ -226,9 +235,11 @@ void acdi_agent_start_wrapup(acd_center *c, acdi_agent *a, int64_t wrapup_ms);
 /* End the wrap-up: the call is freed and the agent becomes available (or
  * not-ready when asked while busy) and is routed. */
 void acdi_agent_finish_wrapup(acd_center *c, acdi_agent *a);
-/* An offer to `a` rang out: not-ready (with an AGENT_NOT_READY action) or
- * available behind every idle agent, per ACD_OPT_NOANSWER_NOT_READY. */
-void acdi_agent_no_answer(acd_center *c, acdi_agent *a);
+/* An offer to `a` was missed: not-ready after too many ring-outs, a rest,
+ * or available behind every idle agent (docs/routing.md). */
+void acdi_agent_missed(acd_center *c, acdi_agent *a, int how);
+/* A rest timer ended. */
+void acdi_agent_rested(acd_center *c, acdi_agent *a);
 void acdi_agent_destroy(acd_center *c, acdi_agent *a);
 /* Count an answered call in the agent's membership of q. */
 void acdi_member_answered(acdi_agent *a, const acdi_queue *q);

@@ -145,7 +145,8 @@ static acd_status check_agent(const acd_center *c, const acdi_agent *a)
     EXPECT(a->state == ACD_AGENT_NOT_READY ? a->reason >= 0 : a->reason == 0);
     EXPECT(!a->pending_not_ready ||
            a->state == ACD_AGENT_BUSY || a->state == ACD_AGENT_WRAPUP);
-    EXPECT((a->wrapup_timer.node.pos != 0) == (a->state == ACD_AGENT_WRAPUP));
+    EXPECT((a->timer.node.pos != 0) == (a->state == ACD_AGENT_WRAPUP || a->resting));
+    EXPECT(!a->resting || a->state == ACD_AGENT_NOT_READY);
     if ((st = check_memberships(c, a)) != ACD_OK)
         return st;
     switch (a->state) {

@@ -39,6 +39,9 @@ const char *acd_action_type_name(uint32_t type)
     case ACD_ACTION_AGENT_NOT_READY: return "AGENT_NOT_READY";
     case ACD_ACTION_WRAPUP_END: return "WRAPUP_END";
     case ACD_ACTION_CALL_TIMEOUT: return "CALL_TIMEOUT";
+    case ACD_ACTION_INTERVAL_END: return "INTERVAL_END";
+    case ACD_ACTION_CALL_EXIT: return "CALL_EXIT";
+    case ACD_ACTION_AGENT_READY: return "AGENT_READY";
     default: return "?";
     }
 }

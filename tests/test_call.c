@@ -486,6 +486,105 @@ TEST(many_pending_actions_keep_order)
     acd_center_destroy(w.c);
 }
 
+TEST(max_no_answer_counts_consecutive_ring_outs)
+{
+    world w;
+    acd_call_id k1, k2;
+    acd_action act;
+
+    SETUP(w);
+    OK(acd_center_set_option(w.c, ACD_OPT_MAX_NO_ANSWER, 2));
+    OK(acd_agent_logout(w.c, 5, w.b));
+    ARRIVE(w.c, 1000, w.q, k1);
+    EXPECT_ACTION(w.c, ACD_ACTION_OFFER, k1, w.a);
+    OK(acd_center_advance(w.c, 11000)); /* first ring-out: a stays available */
+    EXPECT_ACTION(w.c, ACD_ACTION_CANCEL_OFFER, k1, w.a);
+    EXPECT_ACTION(w.c, ACD_ACTION_OFFER, k1, w.a);
+    OK(acd_call_answer(w.c, 12000, k1, w.a)); /* an answer resets the count */
+    OK(acd_call_hangup(w.c, 13000, k1));
+    ARRIVE(w.c, 14000, w.q, k2);
+    EXPECT_ACTION(w.c, ACD_ACTION_OFFER, k2, w.a);
+    OK(acd_center_advance(w.c, 24000));
+    EXPECT_ACTION(w.c, ACD_ACTION_CANCEL_OFFER, k2, w.a);
+    EXPECT_ACTION(w.c, ACD_ACTION_OFFER, k2, w.a);
+    OK(acd_center_advance(w.c, 34000)); /* second in a row: not-ready */
+    EXPECT_ACTION(w.c, ACD_ACTION_CANCEL_OFFER, k2, w.a);
+    EXPECT_ACTION_AS(w.c, act, ACD_ACTION_AGENT_NOT_READY, 0, w.a);
+    CHECK_EQ_INT(act.reason, 0);
+    EXPECT_NO_ACTION(w.c);
+    EXPECT_AGENT_STATE(w.c, w.a, ACD_AGENT_NOT_READY);
+    CHECK_EQ_INT(acd_center_set_option(w.c, ACD_OPT_MAX_NO_ANSWER, 0), ACD_ERR_RANGE);
+    EXPECT_CONSISTENT(w.c);
+    acd_center_destroy(w.c);
+}
+
+TEST(reject_delay_rests_the_agent_then_makes_it_ready)
+{
+    world w;
+    acd_call_id k1, k2;
+    acd_action act;
+    acd_agent_info ai;
+    int64_t d;
+
+    SETUP(w);
+    OK(acd_center_set_option(w.c, ACD_OPT_REJECT_DELAY_MS, 5000));
+    OK(acd_center_set_option(w.c, ACD_OPT_REST_REASON, 42));
+    ARRIVE(w.c, 1000, w.q, k1);
+    EXPECT_ACTION(w.c, ACD_ACTION_OFFER, k1, w.a);
+    OK(acd_call_reject(w.c, 2000, k1, w.a));
+    EXPECT_ACTION_AS(w.c, act, ACD_ACTION_AGENT_NOT_READY, 0, w.a);
+    CHECK_EQ_INT(act.reason, 42);
+    EXPECT_ACTION(w.c, ACD_ACTION_OFFER, k1, w.b);
+    acd_agent_info_init(&ai);
+    OK(acd_agent_get_info(w.c, w.a, &ai));
+    CHECK_EQ_INT(ai.state, ACD_AGENT_NOT_READY);
+    CHECK_EQ_INT(ai.reason, 42);
+    ARRIVE(w.c, 3000, w.q, k2); /* waits: a rests, b rings */
+    EXPECT_NO_ACTION(w.c);
+    OK(acd_center_next_deadline(w.c, &d));
+    CHECK_EQ_INT(d, 7000);
+    OK(acd_center_advance(w.c, 7000));
+    EXPECT_ACTION_AS(w.c, act, ACD_ACTION_AGENT_READY, 0, w.a);
+    CHECK_EQ_INT(act.time, 7000);
+    EXPECT_ACTION(w.c, ACD_ACTION_OFFER, k2, w.a);
+    EXPECT_CONSISTENT(w.c);
+    acd_center_destroy(w.c);
+}
+
+TEST(busy_outcome_and_ending_a_rest_early)
+{
+    world w;
+    acd_call_id k;
+    int64_t d;
+
+    SETUP(w);
+    OK(acd_center_set_option(w.c, ACD_OPT_BUSY_DELAY_MS, 3000));
+    OK(acd_agent_logout(w.c, 5, w.b));
+    ARRIVE(w.c, 1000, w.q, k);
+    EXPECT_ACTION(w.c, ACD_ACTION_OFFER, k, w.a);
+    CHECK_EQ_INT(acd_call_busy(w.c, 1500, k, w.b), ACD_ERR_STATE);
+    OK(acd_call_busy(w.c, 2000, k, w.a));
+    EXPECT_ACTION(w.c, ACD_ACTION_AGENT_NOT_READY, 0, w.a);
+    EXPECT_NO_ACTION(w.c);
+    /* The host makes the agent ready before the rest ends. */
+    OK(acd_agent_set_ready(w.c, 2500, w.a));
+    EXPECT_ACTION(w.c, ACD_ACTION_OFFER, k, w.a);
+    OK(acd_center_next_deadline(w.c, &d));
+    CHECK_EQ_INT(d, 12500); /* only the offer timer: the rest timer is gone */
+    /* Ring out with a no-answer rest instead of not-ready. */
+    OK(acd_center_set_option(w.c, ACD_OPT_NOANSWER_NOT_READY, 0));
+    OK(acd_center_set_option(w.c, ACD_OPT_NOANSWER_DELAY_MS, 1000));
+    OK(acd_center_advance(w.c, 12500));
+    EXPECT_ACTION(w.c, ACD_ACTION_CANCEL_OFFER, k, w.a);
+    EXPECT_ACTION(w.c, ACD_ACTION_AGENT_NOT_READY, 0, w.a);
+    EXPECT_NO_ACTION(w.c);
+    OK(acd_agent_logout(w.c, 13000, w.a)); /* logging out ends the rest */
+    OK(acd_center_next_deadline(w.c, &d));
+    CHECK_EQ_INT(d, ACD_TIME_NEVER);
+    EXPECT_CONSISTENT(w.c);
+    acd_center_destroy(w.c);
+}
+
 int main(void)
 {
     RUN(arrival_offers_to_longest_idle_and_answer_connects);
@@ -504,5 +603,8 @@ int main(void)
     RUN(host_keys_find_calls);
     RUN(pop_action_errors);
     RUN(many_pending_actions_keep_order);
+    RUN(max_no_answer_counts_consecutive_ring_outs);
+    RUN(reject_delay_rests_the_agent_then_makes_it_ready);
+    RUN(busy_outcome_and_ending_a_rest_early);
     return DONE();
 }

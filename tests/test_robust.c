@@ -257,8 +257,10 @@ static void do_offer_reply(driver *d, int answer)
         a = ci.agent;
     if (answer)
         APPLY(d, 0, acd_call_answer(d->c, t, k, a));
-    else
+    else if (pick(d, 2))
         APPLY(d, 0, acd_call_reject(d->c, t, k, a));
+    else
+        APPLY(d, 0, acd_call_busy(d->c, t, k, a));
 }
 
 static void do_agent_event(driver *d, uint32_t which)
@@ -345,6 +347,10 @@ static void do_options(driver *d)
     APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_REFUSE_WHEN_EMPTY, refuse));
     APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_LEAVE_WHEN_EMPTY, leave));
     APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_PRIORITY_AGING_MS, weight * 5000));
+    APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_MAX_NO_ANSWER, max_len));
+    APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_REJECT_DELAY_MS, wrapup));
+    APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_NOANSWER_DELAY_MS, wrapup / 2));
+    APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_BUSY_DELAY_MS, max_wait / 10));
 }
 
 static void step(driver *d)

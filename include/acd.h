@@ -251,8 +251,32 @@ typedef enum acd_queue_option {
     ACD_QOPT_REFUSE_WHEN_EMPTY = 12,
     /* 1: when the last member logs out, every waiting call leaves
      * (ACD_EXIT_LEAVE_EMPTY).  Default 0. */
-    ACD_QOPT_LEAVE_WHEN_EMPTY = 13
+    ACD_QOPT_LEAVE_WHEN_EMPTY = 13,
+    /* Tiers (acd_queue_set_tiers): 1 (default) lets a call reach past
+     * levels that have no member logged in at once; 0 makes it wait for
+     * each level's time regardless. */
+    ACD_QOPT_TIER_SKIP_EMPTY = 14
 } acd_queue_option;
+
+/* Highest membership level (tier) a queue may use. */
+#define ACD_MAX_TIER_LEVEL 15
+
+/* Tiers inside a queue (mod_callcenter tiers, app_queue penalty rules).
+ * Each membership has a level (acd_member_params.level, 0 = first tier).
+ * A waiting call may go to members of level L once it has waited
+ * open_after_ms[L]; open_after_ms[0] must be 0 and the values must not
+ * decrease; levels beyond `count` never open.  count 0 (the default) opens
+ * every level at once.  A call also reaches past levels that have no member
+ * logged in (ACD_QOPT_TIER_SKIP_EMPTY).  Recipes (docs/routing.md): a fixed
+ * wait w per level is {0, w, 2w, ...}; mod_callcenter's multiply-by-level is
+ * {0, w, 3w, 6w, ...}.  Waiting calls move to the new table at once (their
+ * level follows from how long they have waited) and may be offered: O(waiting
+ * calls of the queue).
+ * Errors: ACD_ERR_INVALID (NULL with count > 0), ACD_ERR_NOT_FOUND,
+ * ACD_ERR_RANGE (count above ACD_MAX_TIER_LEVEL + 1, a first value not 0,
+ * decreasing values, values above 7 days), ACD_ERR_NOMEM. */
+ACD_API acd_status acd_queue_set_tiers(acd_center *c, acd_queue_id queue,
+                                       const int64_t *open_after_ms, uint32_t count);
 
 /* Agent-selection strategies (docs/routing.md maps app_queue and
  * mod_callcenter names onto these).  Ties always go to the agent idle
@@ -351,13 +375,12 @@ typedef struct acd_member_params {
     uint32_t size;       /* set by acd_member_params_init() */
     uint32_t position;   /* order for ROUND_ROBIN and LINEAR (default 0) */
     uint32_t weight;     /* WEIGHTED_RANDOM share, 1..1000 (default 1) */
-    uint32_t reserved0;  /* must be 0 */
+    uint32_t level;      /* tier, 0..ACD_MAX_TIER_LEVEL (default 0) */
 } acd_member_params;
 
 ACD_API void acd_member_params_init(acd_member_params *params);
 /* acd_agent_join_queue() with membership parameters (NULL: defaults).
- * Extra errors: ACD_ERR_VERSION, ACD_ERR_RANGE (weight), ACD_ERR_INVALID
- * (reserved field). */
+ * Extra errors: ACD_ERR_VERSION, ACD_ERR_RANGE (weight, level). */
 ACD_API acd_status acd_agent_join_queue_ex(acd_center *c, int64_t now, acd_agent_id agent,
                                            acd_queue_id queue,
                                            const acd_member_params *params);
@@ -498,7 +521,7 @@ typedef struct acd_call_info {
     int64_t arrived;         /* arrival time */
     int64_t state_since;     /* when the call entered its state */
     uint32_t offer_count;    /* offers made so far */
-    uint32_t reserved0;
+    uint32_t tier_level;     /* highest tier level the call has reached */
 } acd_call_info;
 
 ACD_API void acd_call_info_init(acd_call_info *info);

@@ -22,11 +22,34 @@ static acd_status agent_event(acd_center *c, int64_t now, acd_agent_id id, acdi_
 
 /* ---- state changes shared with calls and timers ---- */
 
+acdi_bucket_id acdi_member_bucket_id(const acdi_membership *m)
+{
+    acdi_bucket_id id;
+
+    id.weight = m->weight;
+    id.level = m->level;
+    id.priority = 0;
+    return id;
+}
+
+/* Logged-in members per tier level, which skip-empty looks at. */
+static void count_staffed(acdi_agent *a, int delta)
+{
+    uint32_t i;
+
+    for (i = 0; i < a->n_mem; i++)
+        a->mem[i]->queue->staffed[a->mem[i]->level] += (uint32_t)delta;
+}
+
 /* Every agent state change goes through here, so statistics see them all. */
 static void change_state(acd_center *c, acdi_agent *a, uint32_t state, int32_t reason)
 {
     if (state != ACD_AGENT_NOT_READY)
         reason = 0;
+    if (a->state == ACD_AGENT_LOGGED_OUT && state != ACD_AGENT_LOGGED_OUT)
+        count_staffed(a, 1);
+    else if (a->state != ACD_AGENT_LOGGED_OUT && state == ACD_AGENT_LOGGED_OUT)
+        count_staffed(a, -1);
     acdi_kpi_agent_state(c, a, acdi_agent_slot(state, reason));
     a->state = state;
     a->reason = reason;
@@ -187,6 +210,8 @@ acd_status acd_agent_add(acd_center *c, const char *key, acd_agent_id *out)
 
 static void free_membership(acd_center *c, acdi_membership *m)
 {
+    if (m->agent->state != ACD_AGENT_LOGGED_OUT)
+        m->queue->staffed[m->level]--;
     acdi_kpi_member(c, m->agent, m->queue, 0);
     if (m->node.pos)
         acdi_heap_remove(&m->bucket->ready, &m->node);
@@ -280,8 +305,8 @@ static acd_status move_to_profile(acd_center *c, acdi_agent *a, acdi_profile *np
 
     for (i = 0; i < a->n_mem; i++) {
         acdi_membership *m = a->mem[i];
-        if (acdi_bucket_attach(c, &m->queue->agent_buckets, np, m->weight, &m->pending) !=
-            ACD_OK) {
+        acdi_bucket_id id = acdi_member_bucket_id(m);
+        if (acdi_bucket_attach(c, &m->queue->agent_buckets, np, &id, &m->pending) != ACD_OK) {
             for (j = i; j-- > 0;)
                 acdi_bucket_drop_if_unused(c, &a->mem[j]->queue->agent_buckets,
                                            a->mem[j]->pending);
@@ -381,7 +406,7 @@ void acd_member_params_init(acd_member_params *params)
     params->weight = 1;
 }
 
-#define MEMBER_PARAMS_V1_SIZE (offsetof(acd_member_params, reserved0) + sizeof(uint32_t))
+#define MEMBER_PARAMS_V1_SIZE (offsetof(acd_member_params, level) + sizeof(uint32_t))
 
 static acd_status read_member_params(const acd_member_params *in, acd_member_params *p)
 {
@@ -391,9 +416,7 @@ static acd_status read_member_params(const acd_member_params *in, acd_member_par
     if (in->size < MEMBER_PARAMS_V1_SIZE || in->size > sizeof(*p))
         return ACD_ERR_VERSION;
     memcpy(p, in, in->size);
-    if (p->reserved0)
-        return ACD_ERR_INVALID;
-    if (p->weight < 1 || p->weight > 1000)
+    if (p->weight < 1 || p->weight > 1000 || p->level > ACD_MAX_TIER_LEVEL)
         return ACD_ERR_RANGE;
     return ACD_OK;
 }
@@ -403,6 +426,7 @@ acd_status acd_agent_join_queue_ex(acd_center *c, int64_t now, acd_agent_id agen
 {
     acd_member_params p;
     acdi_membership *m;
+    acdi_bucket_id id;
     acdi_bucket *b;
     acdi_agent *a;
     acdi_queue *q;
@@ -416,13 +440,16 @@ acd_status acd_agent_join_queue_ex(acd_center *c, int64_t now, acd_agent_id agen
         return st;
     if (find_membership(a, q, NULL))
         return ACD_ERR_STATE;
+    id.weight = p.weight;
+    id.level = p.level;
+    id.priority = 0;
     if ((st = acdi_reserve_actions(c, 1)) != ACD_OK ||
         (st = acdi_grow(&c->alloc, (void **)&a->mem, &a->cap_mem, sizeof(*a->mem),
                         a->n_mem + 1)) != ACD_OK)
         return st;
     if (!(m = acdi_calloc(&c->alloc, sizeof(*m))))
         return ACD_ERR_NOMEM;
-    if ((st = acdi_bucket_attach(c, &q->agent_buckets, a->profile, p.weight, &b)) != ACD_OK) {
+    if ((st = acdi_bucket_attach(c, &q->agent_buckets, a->profile, &id, &b)) != ACD_OK) {
         acdi_free(&c->alloc, m, sizeof(*m));
         return st;
     }
@@ -432,9 +459,12 @@ acd_status acd_agent_join_queue_ex(acd_center *c, int64_t now, acd_agent_id agen
     m->bucket = b;
     m->position = p.position;
     m->weight = p.weight;
+    m->level = p.level;
     m->last_offered = INT64_MIN;
     acdi_bucket_join(b);
     q->members++;
+    if (a->state != ACD_AGENT_LOGGED_OUT)
+        q->staffed[m->level]++;
     acdi_kpi_member(c, a, q, 1);
     a->mem[a->n_mem++] = m;
     if (a->state == ACD_AGENT_AVAILABLE) {
@@ -456,6 +486,7 @@ acd_status acd_agent_set_member(acd_center *c, int64_t now, acd_agent_id agent,
     acd_member_params p;
     acdi_membership *m;
     acdi_bucket *b = NULL;
+    acdi_bucket_id id;
     acdi_agent *a;
     acdi_queue *q;
     acd_status st;
@@ -468,11 +499,15 @@ acd_status acd_agent_set_member(acd_center *c, int64_t now, acd_agent_id agent,
         return st;
     if (!(m = find_membership(a, q, NULL)))
         return ACD_ERR_STATE;
-    if ((st = acdi_reserve_actions(c, 1)) != ACD_OK)
+    /* A lower tier left empty may open levels for every waiting call. */
+    if ((st = acdi_reserve_actions(c, 1 + q->n_waiting)) != ACD_OK)
         return st;
-    /* A new weight means another bucket: attach before changing anything. */
-    if (p.weight != m->weight &&
-        (st = acdi_bucket_attach(c, &q->agent_buckets, a->profile, p.weight, &b)) != ACD_OK)
+    /* A new weight or level means another bucket: attach first. */
+    id.weight = p.weight;
+    id.level = p.level;
+    id.priority = 0;
+    if ((p.weight != m->weight || p.level != m->level) &&
+        (st = acdi_bucket_attach(c, &q->agent_buckets, a->profile, &id, &b)) != ACD_OK)
         return st;
     c->now = now;
     if (m->node.pos)
@@ -482,12 +517,19 @@ acd_status acd_agent_set_member(acd_center *c, int64_t now, acd_agent_id agent,
         acdi_bucket_leave(c, &q->agent_buckets, m->bucket);
         m->bucket = b;
     }
+    if (a->state != ACD_AGENT_LOGGED_OUT) {
+        q->staffed[m->level]--;
+        q->staffed[p.level]++;
+    }
     m->position = p.position;
     m->weight = p.weight;
+    m->level = p.level;
     if (a->state == ACD_AGENT_AVAILABLE) {
         acdi_member_push(m);
         acdi_route_agent(c, a);
     }
+    if (q->n_tiers)
+        acdi_route_queue_members(c, q); /* a tier may have emptied */
     return ACD_OK;
 }
 
@@ -508,6 +550,7 @@ acd_status acd_agent_get_member(const acd_center *c, acd_agent_id agent, acd_que
     acd_member_params_init(&out);
     out.position = m->position;
     out.weight = m->weight;
+    out.level = m->level;
     if (params->size < sizeof(out))
         out.size = params->size;
     memcpy(params, &out, out.size);
@@ -532,9 +575,13 @@ acd_status acd_agent_leave_queue(acd_center *c, int64_t now, acd_agent_id agent,
     if (a->call && a->call->queue == q &&
         (a->state == ACD_AGENT_OFFERED || a->state == ACD_AGENT_BUSY))
         return ACD_ERR_STATE;
+    if ((st = acdi_reserve_actions(c, q->n_waiting)) != ACD_OK)
+        return st;
     c->now = now;
     a->mem[i] = a->mem[--a->n_mem];
     free_membership(c, m);
+    if (q->n_tiers)
+        acdi_route_queue_members(c, q); /* a tier may have emptied */
     return ACD_OK;
 }
 
@@ -600,29 +647,20 @@ void acdi_member_answered(acdi_agent *a, const acdi_queue *q)
         m->calls++;
 }
 
-/* Will q be left without a logged-in member when its last one logs out? */
-static int empties(const acdi_queue *q)
-{
-    return q->leave_when_empty && acdi_queue_logged_in(q) == 1;
-}
-
-/* Every waiting call of a queue that just lost its last member leaves. */
+/* Every waiting call of a queue that just lost its last member leaves, in
+ * queue order.  O(waiting calls x call buckets). */
 static void leave_empty(acd_center *c, acdi_queue *q)
 {
-    uint32_t i;
-
-    for (i = 0; i < q->call_buckets.n;) {
-        acdi_bucket *b = q->call_buckets.v[i];
-        uint32_t before = q->call_buckets.n;
-        while (b->ready.n) {
-            acdi_call *call = (acdi_call *)(void *)((char *)acdi_heap_top(&b->ready) -
-                                                    offsetof(acdi_call, node));
-            acdi_call_exit(c, call, ACD_EXIT_LEAVE_EMPTY);
-            if (q->call_buckets.n != before)
-                break; /* the bucket itself was freed */
+    while (q->n_waiting) {
+        acdi_heap_node *best = NULL;
+        uint32_t i;
+        for (i = 0; i < q->call_buckets.n; i++) {
+            acdi_heap_node *top = acdi_heap_top(&q->call_buckets.v[i]->ready);
+            if (top && (!best || acdi_heap_less(top, best)))
+                best = top;
         }
-        if (q->call_buckets.n == before)
-            i++;
+        acdi_call_exit(c, (acdi_call *)(void *)((char *)best - offsetof(acdi_call, node)),
+                       ACD_EXIT_LEAVE_EMPTY);
     }
 }
 
@@ -636,16 +674,21 @@ acd_status acd_agent_logout(acd_center *c, int64_t now, acd_agent_id agent)
         return st;
     if (a->state == ACD_AGENT_LOGGED_OUT || a->state == ACD_AGENT_BUSY)
         return ACD_ERR_STATE;
+    /* Each waiting call of its queues may leave (leave-when-empty) or be
+     * offered (a tier emptied), one action each. */
     for (i = 0; i < a->n_mem; i++)
-        if (empties(a->mem[i]->queue))
-            exits += a->mem[i]->queue->n_waiting;
+        exits += a->mem[i]->queue->n_waiting;
     if ((st = acdi_reserve_actions(c, 2 + exits)) != ACD_OK)
         return st;
     c->now = now;
     leave_for(c, a, ACD_AGENT_LOGGED_OUT, 0, ACD_CANCEL_AGENT_LOGOUT);
-    for (i = 0; i < a->n_mem; i++)
-        if (a->mem[i]->queue->leave_when_empty && acdi_queue_logged_in(a->mem[i]->queue) == 0)
-            leave_empty(c, a->mem[i]->queue);
+    for (i = 0; i < a->n_mem; i++) {
+        acdi_queue *q = a->mem[i]->queue;
+        if (q->leave_when_empty && acdi_queue_logged_in(q) == 0)
+            leave_empty(c, q);
+        else if (q->n_tiers)
+            acdi_route_queue_members(c, q); /* a tier may have emptied */
+    }
     return ACD_OK;
 }
 

@@ -71,12 +71,13 @@ static acd_status reserve_arrival(acd_center *c, acdi_queue *q, const acd_call_p
                                   const acdi_skill_level *items, acdi_call **out,
                                   acdi_customer **customer)
 {
+    acdi_bucket_id id;
     acdi_call *call;
     acd_status st;
 
     if ((st = acdi_table_reserve(&c->alloc, &c->calls)) != ACD_OK ||
         (st = acdi_map_reserve(&c->alloc, &c->call_keys)) != ACD_OK ||
-        (st = acdi_reserve_timers(c, 2)) != ACD_OK ||
+        (st = acdi_reserve_timers(c, ACDI_CALL_TIMERS)) != ACD_OK ||
         (st = acdi_reserve_actions(c, 1)) != ACD_OK)
         return st;
     if (!(call = acdi_calloc(&c->alloc, sizeof(*call))))
@@ -85,7 +86,10 @@ static acd_status reserve_arrival(acd_center *c, acdi_queue *q, const acd_call_p
         goto fail;
     if (!(call->req = acdi_profile_get(&c->alloc, &c->profiles, items, p->skill_count)))
         goto fail;
-    if (acdi_bucket_attach(c, &q->call_buckets, call->req, 0, &call->bucket) != ACD_OK)
+    id.weight = 0;
+    id.level = 0;
+    id.priority = p->priority;
+    if (acdi_bucket_attach(c, &q->call_buckets, call->req, &id, &call->bucket) != ACD_OK)
         goto fail;
     if (acdi_kpi_reserve_customer(c, p->customer, customer) != ACD_OK) {
         acdi_bucket_drop_if_unused(c, &q->call_buckets, call->bucket);
@@ -139,11 +143,12 @@ acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
     call->seq = ++c->call_seq;
     call->offer_timer.kind = ACDI_TIMER_OFFER;
     call->wait_timer.kind = ACDI_TIMER_MAX_WAIT;
+    call->level_timer.kind = ACDI_TIMER_LEVEL;
     acdi_call_key(c, call, &call->node);
     call->id = acdi_table_insert(&c->calls, call);
     if (call->key)
         acdi_map_put(&c->call_keys, call->key, call->id);
-    c->timer_slots += 2;
+    c->timer_slots += ACDI_CALL_TIMERS;
     call->customer_seen = acdi_kpi_customer_arrives(c, p.customer, customer);
     acdi_kpi_arrival(c, call);
     acdi_bucket_join(call->bucket);
@@ -156,8 +161,32 @@ acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
     }
     if (q->max_wait_ms > 0)
         acdi_timer_arm(c, &call->wait_timer, now + q->max_wait_ms);
+    acdi_call_arm_level(c, call);
     acdi_route_call(c, call);
     return ACD_OK;
+}
+
+/* The call's tier level is a function of its wait and the queue's current
+ * table, so every call of a bucket (same queue) climbs in arrival order. */
+void acdi_call_arm_level(acd_center *c, acdi_call *call)
+{
+    const acdi_queue *q = call->queue;
+    uint32_t level = 0;
+
+    while (level + 1 < q->n_tiers && call->arrived + q->tier_open[level + 1] <= c->now)
+        level++; /* levels sharing an opening time open together */
+    call->level = level;
+    if (level + 1 < q->n_tiers)
+        acdi_timer_arm(c, &call->level_timer, call->arrived + q->tier_open[level + 1]);
+    else
+        acdi_timer_disarm(c, &call->level_timer);
+}
+
+void acdi_call_level_up(acd_center *c, acdi_call *call)
+{
+    acdi_call_arm_level(c, call);
+    if (call->state == ACD_CALL_WAITING)
+        acdi_route_call(c, call);
 }
 
 void acdi_call_exit(acd_center *c, acdi_call *call, int32_t reason)
@@ -170,6 +199,7 @@ void acdi_call_exit(acd_center *c, acdi_call *call, int32_t reason)
 void acdi_call_requeue(acd_center *c, acdi_call *call)
 {
     acdi_call_key(c, call, &call->node); /* the queue weight may have changed */
+    acdi_call_arm_level(c, call);        /* and its tiers */
     call->state = ACD_CALL_WAITING;
     call->state_since = c->now;
     call->queue->n_waiting++;
@@ -197,13 +227,14 @@ void acdi_call_free(acd_center *c, acdi_call *call)
     }
     acdi_timer_disarm(c, &call->offer_timer);
     acdi_timer_disarm(c, &call->wait_timer);
+    acdi_timer_disarm(c, &call->level_timer);
     acdi_bucket_leave(c, &q->call_buckets, call->bucket);
     acdi_profile_unref(&c->alloc, &c->profiles, call->req);
     if (call->key)
         acdi_map_del(&c->call_keys, call->key);
     acdi_strfree(&c->alloc, call->key);
     acdi_table_remove(&c->calls, call->id);
-    c->timer_slots -= 2;
+    c->timer_slots -= ACDI_CALL_TIMERS;
     acdi_free(&c->alloc, call, sizeof(*call));
 }
 
@@ -243,6 +274,7 @@ acd_status acd_call_answer(acd_center *c, int64_t now, acd_call_id id, acd_agent
     a = call->agent;
     acdi_timer_disarm(c, &call->offer_timer);
     acdi_timer_disarm(c, &call->wait_timer);
+    acdi_timer_disarm(c, &call->level_timer);
     call->queue->n_offered--;
     call->queue->n_connected++;
     call->state = ACD_CALL_CONNECTED;
@@ -432,7 +464,7 @@ void acd_call_info_init(acd_call_info *info)
     info->size = (uint32_t)sizeof(*info);
 }
 
-#define CALL_INFO_V1_SIZE (offsetof(acd_call_info, reserved0) + sizeof(uint32_t))
+#define CALL_INFO_V1_SIZE (offsetof(acd_call_info, tier_level) + sizeof(uint32_t))
 
 acd_status acd_call_get_info(const acd_center *c, acd_call_id id, acd_call_info *info)
 {
@@ -453,6 +485,7 @@ acd_status acd_call_get_info(const acd_center *c, acd_call_id id, acd_call_info 
     out.arrived = call->arrived;
     out.state_since = call->state_since;
     out.offer_count = call->offer_count;
+    out.tier_level = call->level;
     if (info->size < sizeof(out))
         out.size = info->size;
     memcpy(info, &out, out.size);

@@ -1,4 +1,5 @@
 /* center.c - center lifecycle, options, the action queue, timers and time. */
+#include <assert.h>
 #include <string.h>
 
 #include "center.h"
@@ -319,6 +320,9 @@ static void fire(acd_center *c, acdi_timer *t)
         acdi_emit(c, ACD_ACTION_INTERVAL_END, NULL, NULL, NULL, ACD_TIME_NEVER, 0);
         acdi_timer_arm(c, t, c->now + c->icfg.len);
         break;
+    case ACDI_TIMER_LEVEL:
+        acdi_call_level_up(c, CONTAINER(t, acdi_call, level_timer));
+        break;
     case ACDI_TIMER_REST:
         acdi_agent_rested(c, CONTAINER(t, acdi_agent, timer));
         break;
@@ -384,8 +388,13 @@ acd_status acdi_reserve_actions(acd_center *c, uint32_t k)
 void acdi_emit(acd_center *c, uint32_t type, acdi_call *call, acdi_agent *agent,
                acdi_queue *queue, int64_t deadline, int32_t reason)
 {
-    uint32_t slot = (c->actions_head + c->actions_count) % c->actions_cap;
-    acd_action *a = &c->actions[slot];
+    uint32_t slot;
+    acd_action *a;
+
+    /* Every event reserves its actions before changing anything. */
+    assert(c->actions_count < c->actions_cap);
+    slot = (c->actions_head + c->actions_count) % c->actions_cap;
+    a = &c->actions[slot];
 
     memset(a, 0, sizeof(*a));
     a->size = (uint32_t)sizeof(*a);

@@ -31,8 +31,12 @@ enum {
     ACDI_TIMER_MAX_WAIT = 2,
     ACDI_TIMER_WRAPUP = 3,
     ACDI_TIMER_INTERVAL = 4,
-    ACDI_TIMER_REST = 5
+    ACDI_TIMER_REST = 5,
+    ACDI_TIMER_LEVEL = 6
 };
+
+/* Timers a call may have armed at once: offer, maximum wait, tier level. */
+#define ACDI_CALL_TIMERS 3
 
 /* How an offer was missed (acdi_agent_missed). */
 enum { ACDI_MISS_NO_ANSWER = 1, ACDI_MISS_REJECT = 2, ACDI_MISS_BUSY = 3 };
@@ -50,11 +54,20 @@ typedef struct acdi_skill {
     char *name;
 } acdi_skill;
 
-/* A group of a queue's agents (or calls) sharing one skill profile.  `ready`
- * holds the available agents (or the waiting calls) of the group. */
+/* What else a bucket's members share besides the skill profile: agents
+ * their membership weight and tier level, calls their priority (so that the
+ * oldest call of a call bucket is always the one with the highest tier). */
+typedef struct acdi_bucket_id {
+    uint32_t weight;
+    uint32_t level;
+    int32_t priority;
+} acdi_bucket_id;
+
+/* A group of a queue's agents (or calls) sharing one skill profile and id.
+ * `ready` holds the available agents (or the waiting calls) of the group. */
 typedef struct acdi_bucket {
     acdi_profile *profile;
-    uint32_t weight;  /* agent buckets: the members' weight; calls: 0 */
+    acdi_bucket_id id;
     acdi_heap ready;
     uint32_t count; /* agents (calls) of the queue in this bucket, any state */
 } acdi_bucket;
@@ -85,6 +98,10 @@ struct acdi_queue {
     int64_t refuse_when_empty;
     int64_t leave_when_empty;
     int64_t rr_lap, rr_pos;  /* round robin: key of the last member offered */
+    int64_t tier_skip_empty;
+    uint32_t n_tiers;        /* levels with an opening time; 0: all open */
+    int64_t tier_open[ACD_MAX_TIER_LEVEL + 1];
+    uint32_t staffed[ACD_MAX_TIER_LEVEL + 1]; /* logged-in members per level */
     acdi_series stats;
     uint64_t route_work;     /* buckets examined by routing, for tests */
 };
@@ -100,6 +117,7 @@ typedef struct acdi_membership {
     acdi_bucket *pending;  /* new bucket during a skill or weight change */
     uint32_t position;
     uint32_t weight;
+    uint32_t level;        /* tier */
     uint64_t calls;        /* calls answered from this queue */
     int64_t last_offered;  /* INT64_MIN before the first offer */
     int64_t lap;           /* round robin: the lap its key belongs to */
@@ -147,6 +165,8 @@ struct acdi_call {
     acdi_agent *agent;
     acdi_timer offer_timer;
     acdi_timer wait_timer;
+    acdi_timer level_timer;  /* next tier opening */
+    uint32_t level;          /* highest tier level reached */
     uint32_t offer_count;
     int customer_seen;       /* 0 none, 1 first contact, 2 repeat */
     int64_t talk_ms;         /* connected time so far */
@@ -212,9 +232,13 @@ acdi_queue *acdi_queue_get(const acd_center *c, acd_queue_id id);
  * and reserve room in its heap for one more member.  On failure nothing
  * changed. */
 acd_status acdi_bucket_attach(acd_center *c, acdi_bucket_list *list, acdi_profile *profile,
-                              uint32_t weight, acdi_bucket **out);
+                              const acdi_bucket_id *id, acdi_bucket **out);
 /* Members of q logged in now. */
 uint32_t acdi_queue_logged_in(const acdi_queue *q);
+/* The highest level a call of q may reach now (tiers and skip-empty). */
+uint32_t acdi_call_cap(const acdi_queue *q, const acdi_call *call);
+/* Arm the call's timer for its next tier opening, if any. */
+void acdi_call_arm_level(acd_center *c, acdi_call *call);
 /* Count one more / one fewer member; the last one to leave frees it. */
 void acdi_bucket_join(acdi_bucket *b);
 void acdi_bucket_leave(acd_center *c, acdi_bucket_list *list, acdi_bucket *b);
@@ -240,6 +264,8 @@ void acdi_agent_finish_wrapup(acd_center *c, acdi_agent *a);
 void acdi_agent_missed(acd_center *c, acdi_agent *a, int how);
 /* A rest timer ended. */
 void acdi_agent_rested(acd_center *c, acdi_agent *a);
+/* The bucket id of a membership. */
+acdi_bucket_id acdi_member_bucket_id(const acdi_membership *m);
 void acdi_agent_destroy(acd_center *c, acdi_agent *a);
 /* Count an answered call in the agent's membership of q. */
 void acdi_member_answered(acdi_agent *a, const acdi_queue *q);
@@ -255,6 +281,7 @@ void acdi_call_exit(acd_center *c, acdi_call *call, int32_t reason);
 /* Offer timeout and maximum wait, fired by acd_center_advance(). */
 void acdi_call_offer_timeout(acd_center *c, acdi_call *call);
 void acdi_call_max_wait(acd_center *c, acdi_call *call);
+void acdi_call_level_up(acd_center *c, acdi_call *call);
 
 /* ---- routing.c ---- */
 /* The heap key of a membership under its queue's strategy (pure: round
@@ -273,6 +300,8 @@ uint64_t acdi_rand(acd_center *c);
 void acdi_route_call(acd_center *c, acdi_call *call);
 /* Offer the best eligible waiting call to `a` (available), if any. */
 void acdi_route_agent(acd_center *c, acdi_agent *a);
+/* Tier levels of q opened up (skip-empty): route its available members. */
+void acdi_route_queue_members(acd_center *c, acdi_queue *q);
 /* Undo the offer of `call` to its agent: timer disarmed, call and agent
  * detached (their states are left for the caller to set). */
 void acdi_detach_offer(acd_center *c, acdi_call *call);

@@ -44,7 +44,9 @@ static acd_status check_bucket_list(const acdi_bucket_list *list)
         EXPECT(acdi_heap_valid(&b->ready) && b->ready.n <= b->count);
         EXPECT(b->ready.cap >= b->count);
         for (j = 0; j < i; j++)
-            EXPECT(list->v[j]->profile != b->profile || list->v[j]->weight != b->weight);
+            EXPECT(list->v[j]->profile != b->profile || list->v[j]->id.weight != b->id.weight ||
+                   list->v[j]->id.level != b->id.level ||
+                   list->v[j]->id.priority != b->id.priority);
     }
     return ACD_OK;
 }
@@ -58,9 +60,14 @@ static acd_status check_no_missed_offer(const acdi_queue *q)
         const acdi_bucket *cb = q->call_buckets.v[i];
         if (!cb->ready.n)
             continue;
+        /* The top call reaches the highest tier of its bucket. */
+        uint32_t cap = acdi_call_cap(
+            q, (const acdi_call *)(const void *)((const char *)acdi_heap_top(&cb->ready) -
+                                                 offsetof(acdi_call, node)));
         for (j = 0; j < q->agent_buckets.n; j++) {
             const acdi_bucket *ab = q->agent_buckets.v[j];
-            EXPECT(!ab->ready.n || !acdi_profile_satisfies(ab->profile, cb->profile));
+            EXPECT(!ab->ready.n || ab->id.level > cap ||
+                   !acdi_profile_satisfies(ab->profile, cb->profile));
         }
     }
     return ACD_OK;
@@ -122,7 +129,7 @@ static acd_status check_memberships(const acd_center *c, const acdi_agent *a)
         EXPECT(m->bucket->profile == a->profile);
         for (j = 0; j < i; j++)
             EXPECT(a->mem[j]->queue != m->queue);
-        EXPECT(m->bucket->weight == m->weight);
+        EXPECT(m->bucket->id.weight == m->weight && m->bucket->id.level == m->level);
         if (a->state == ACD_AGENT_AVAILABLE) {
             acdi_heap_node key;
             acdi_member_key(m, &key);
@@ -183,6 +190,8 @@ static acd_status check_call(const acd_center *c, const acdi_call *call)
     EXPECT((call->node.pos != 0) == waiting);
     EXPECT((call->offer_timer.node.pos != 0) == (call->state == ACD_CALL_OFFERED));
     EXPECT(!call->wait_timer.node.pos || waiting || call->state == ACD_CALL_OFFERED);
+    EXPECT(!call->level_timer.node.pos || waiting || call->state == ACD_CALL_OFFERED);
+    EXPECT(call->bucket->id.priority == call->priority);
     switch (call->state) {
     case ACD_CALL_WAITING:
         EXPECT(a == NULL);
@@ -273,6 +282,14 @@ static acd_status check_stats_counts(const acd_center *c)
         }
         for (k = 0; k < ACDI_SLOTS; k++)
             EXPECT(q->stats.count[k] == queue_count[k]);
+        for (k = 0; k <= ACD_MAX_TIER_LEVEL; k++) {
+            uint32_t staffed = 0, m;
+            EACH(c->agents, j, a)
+                for (m = 0; m < a->n_mem; m++)
+                    staffed += a->mem[m]->queue == q && a->mem[m]->level == (uint32_t)k &&
+                               a->state != ACD_AGENT_LOGGED_OUT;
+            EXPECT(q->staffed[k] == staffed);
+        }
     }
     return ACD_OK;
 }
@@ -289,7 +306,7 @@ acd_status acdi_check(const acd_center *c)
         (st = check_table(&c->agents)) != ACD_OK || (st = check_table(&c->calls)) != ACD_OK)
         return st;
     EXPECT(c->agent_keys.n <= c->agents.live && c->call_keys.n <= c->calls.live);
-    EXPECT(c->timer_slots == 1 + 2 * c->calls.live + c->agents.live);
+    EXPECT(c->timer_slots == 1 + ACDI_CALL_TIMERS * c->calls.live + c->agents.live);
     EXPECT((c->interval_timer.node.pos != 0) == (c->opt_interval_actions != 0));
     EXPECT(acdi_heap_valid(&c->timers) && c->timers.cap >= c->timer_slots);
     EXPECT(c->actions_count <= c->actions_cap);

@@ -85,6 +85,7 @@ acd_status acd_queue_add(acd_center *c, const char *name, acd_queue_id *out)
     q->sl_variant = ACD_SL_OFFERED;
     q->strategy = ACD_STRATEGY_LONGEST_IDLE;
     q->rr_pos = -1;
+    q->tier_skip_empty = 1;
     q->id = acdi_table_insert(&c->queues, q);
     acdi_map_put(&c->queue_names, q->name, q->id);
     *out = q->id;
@@ -167,6 +168,7 @@ acd_status acd_queue_option_bounds(acd_queue_option key, int64_t *min, int64_t *
         break;
     case ACD_QOPT_REFUSE_WHEN_EMPTY:
     case ACD_QOPT_LEAVE_WHEN_EMPTY:
+    case ACD_QOPT_TIER_SKIP_EMPTY:
         hi = 1;
         break;
     default:
@@ -195,6 +197,7 @@ static int64_t *queue_option(acdi_queue *q, acd_queue_option key)
     case ACD_QOPT_MAX_LENGTH: return &q->max_length;
     case ACD_QOPT_REFUSE_WHEN_EMPTY: return &q->refuse_when_empty;
     case ACD_QOPT_LEAVE_WHEN_EMPTY: return &q->leave_when_empty;
+    case ACD_QOPT_TIER_SKIP_EMPTY: return &q->tier_skip_empty;
     default: return NULL;
     }
 }
@@ -216,13 +219,69 @@ acd_status acd_queue_set_option(acd_center *c, acd_queue_id queue, acd_queue_opt
         return ACD_ERR_NOT_FOUND;
     if (value < lo || value > hi)
         return ACD_ERR_RANGE;
+    if (key == ACD_QOPT_TIER_SKIP_EMPTY && (st = acdi_reserve_actions(c, q->n_waiting)) != ACD_OK)
+        return st;
     *queue_option(q, key) = value;
     /* Orders that depend on the option are rebuilt at once. */
     if (key == ACD_QOPT_STRATEGY)
         acdi_rekey_members(q);
     else if (key == ACD_QOPT_WEIGHT)
         acdi_rekey_calls(c, q);
+    else if (key == ACD_QOPT_TIER_SKIP_EMPTY && value)
+        acdi_route_queue_members(c, q);
     return ACD_OK;
+}
+
+/* ---- tiers ---- */
+
+acd_status acd_queue_set_tiers(acd_center *c, acd_queue_id queue, const int64_t *open_after_ms,
+                               uint32_t count)
+{
+    acdi_queue *q;
+    uint32_t i;
+
+    if (!c || (count && !open_after_ms))
+        return ACD_ERR_INVALID;
+    if (!(q = acdi_queue_get(c, queue)))
+        return ACD_ERR_NOT_FOUND;
+    if (count > ACD_MAX_TIER_LEVEL + 1 || (count && open_after_ms[0] != 0))
+        return ACD_ERR_RANGE;
+    for (i = 1; i < count; i++)
+        if (open_after_ms[i] < open_after_ms[i - 1] || open_after_ms[i] > 7 * (int64_t)DAY_MS)
+            return ACD_ERR_RANGE;
+    /* Waiting calls move to the new table at once, and may reach agents. */
+    if (acdi_reserve_actions(c, q->n_waiting) != ACD_OK)
+        return ACD_ERR_NOMEM;
+    q->n_tiers = count;
+    for (i = 0; i < count; i++)
+        q->tier_open[i] = open_after_ms[i];
+    for (i = 0; i < q->call_buckets.n; i++) {
+        const acdi_heap *h = &q->call_buckets.v[i]->ready;
+        uint32_t j;
+        for (j = 0; j < h->n; j++)
+            acdi_call_arm_level(c, (acdi_call *)(void *)((char *)h->v[j] -
+                                                         offsetof(acdi_call, node)));
+    }
+    acdi_route_queue_members(c, q);
+    return ACD_OK;
+}
+
+/* Skip-empty: from the call's level, levels with nobody logged in are
+ * passed at once, up to the next staffed one.  Monotone in call->level,
+ * which keeps "the oldest call of a bucket reaches farthest" true. */
+uint32_t acdi_call_cap(const acdi_queue *q, const acdi_call *call)
+{
+    uint32_t top, level, start;
+
+    if (!q->n_tiers)
+        return ACD_MAX_TIER_LEVEL;
+    top = q->n_tiers - 1;
+    start = call->level < top ? call->level : top;
+    if (!q->tier_skip_empty)
+        return start;
+    for (level = start; level < top && !q->staffed[level]; level++)
+        ;
+    return q->staffed[level] ? level : start;
 }
 
 acd_status acd_queue_get_option(const acd_center *c, acd_queue_id queue,
@@ -245,13 +304,18 @@ acd_status acd_queue_get_option(const acd_center *c, acd_queue_id queue,
 
 /* ---- buckets ---- */
 
+static int same_id(const acdi_bucket_id *x, const acdi_bucket_id *y)
+{
+    return x->weight == y->weight && x->level == y->level && x->priority == y->priority;
+}
+
 static acdi_bucket *find_bucket(const acdi_bucket_list *list, const acdi_profile *profile,
-                                uint32_t weight)
+                                const acdi_bucket_id *id)
 {
     uint32_t i;
 
     for (i = 0; i < list->n; i++)
-        if (list->v[i]->profile == profile && list->v[i]->weight == weight)
+        if (list->v[i]->profile == profile && same_id(&list->v[i]->id, id))
             return list->v[i];
     return NULL;
 }
@@ -273,9 +337,9 @@ static void free_bucket(acd_center *c, acdi_bucket_list *list, acdi_bucket *b)
 }
 
 acd_status acdi_bucket_attach(acd_center *c, acdi_bucket_list *list, acdi_profile *profile,
-                              uint32_t weight, acdi_bucket **out)
+                              const acdi_bucket_id *id, acdi_bucket **out)
 {
-    acdi_bucket *b = find_bucket(list, profile, weight);
+    acdi_bucket *b = find_bucket(list, profile, id);
     int created = 0;
 
     if (!b) {
@@ -286,7 +350,7 @@ acd_status acdi_bucket_attach(acd_center *c, acdi_bucket_list *list, acdi_profil
         if (!b)
             return ACD_ERR_NOMEM;
         b->profile = profile;
-        b->weight = weight;
+        b->id = *id;
         acdi_profile_ref(profile);
         list->v[list->n++] = b;
         created = 1;

@@ -152,15 +152,16 @@ static void offer(acd_center *c, acdi_call *call, acdi_agent *a)
 
 /* ---- choosing an agent for a call ---- */
 
-static int eligible(acdi_queue *q, const acdi_bucket *b, const acdi_call *call)
+static int eligible(acdi_queue *q, const acdi_bucket *b, const acdi_call *call, uint32_t cap)
 {
     q->route_work++;
-    return b->ready.n && acdi_profile_satisfies(b->profile, call->req);
+    return b->ready.n && b->id.level <= cap && acdi_profile_satisfies(b->profile, call->req);
 }
 
 /* The best heap top among eligible buckets, optionally ranking buckets by
  * skill score first. */
-static acdi_heap_node *best_top(acdi_queue *q, const acdi_call *call, int by_skill)
+static acdi_heap_node *best_top(acdi_queue *q, const acdi_call *call, uint32_t cap,
+                                int by_skill)
 {
     const acdi_bucket_list *list = &q->agent_buckets;
     acdi_heap_node *best = NULL;
@@ -170,7 +171,7 @@ static acdi_heap_node *best_top(acdi_queue *q, const acdi_call *call, int by_ski
         const acdi_bucket *b = list->v[i];
         acdi_heap_node *top;
         uint32_t score = 0, k;
-        if (!eligible(q, b, call))
+        if (!eligible(q, b, call, cap))
             continue;
         top = acdi_heap_top(&b->ready);
         for (k = 0; by_skill && k < call->req->n; k++)
@@ -186,22 +187,22 @@ static acdi_heap_node *best_top(acdi_queue *q, const acdi_call *call, int by_ski
 /* A random eligible member, each with probability proportional to its
  * weight (1 for uniform): O(buckets) to pick the bucket, O(1) within it. */
 static acdi_heap_node *random_member(acd_center *c, acdi_queue *q, const acdi_call *call,
-                                     int weighted)
+                                     uint32_t cap, int weighted)
 {
     const acdi_bucket_list *list = &q->agent_buckets;
     uint64_t total = 0, r;
     uint32_t i;
 
     for (i = 0; i < list->n; i++)
-        if (eligible(q, list->v[i], call))
-            total += (uint64_t)list->v[i]->ready.n * (weighted ? list->v[i]->weight : 1);
+        if (eligible(q, list->v[i], call, cap))
+            total += (uint64_t)list->v[i]->ready.n * (weighted ? list->v[i]->id.weight : 1);
     if (!total)
         return NULL;
     r = acdi_rand(c) % total;
     for (i = 0; i < list->n; i++) {
         const acdi_bucket *b = list->v[i];
-        uint64_t w = weighted ? b->weight : 1, share;
-        if (!b->ready.n || !acdi_profile_satisfies(b->profile, call->req))
+        uint64_t w = weighted ? b->id.weight : 1, share;
+        if (!b->ready.n || b->id.level > cap || !acdi_profile_satisfies(b->profile, call->req))
             continue;
         share = (uint64_t)b->ready.n * w;
         if (r < share)
@@ -214,17 +215,18 @@ static acdi_heap_node *random_member(acd_center *c, acdi_queue *q, const acdi_ca
 void acdi_route_call(acd_center *c, acdi_call *call)
 {
     acdi_queue *q = call->queue;
+    uint32_t cap = acdi_call_cap(q, call);
     acdi_heap_node *chosen;
 
     switch (q->strategy) {
     case ACD_STRATEGY_RANDOM:
-        chosen = random_member(c, q, call, 0);
+        chosen = random_member(c, q, call, cap, 0);
         break;
     case ACD_STRATEGY_WEIGHTED_RANDOM:
-        chosen = random_member(c, q, call, 1);
+        chosen = random_member(c, q, call, cap, 1);
         break;
     default:
-        chosen = best_top(q, call, q->strategy == ACD_STRATEGY_BEST_SKILL);
+        chosen = best_top(q, call, cap, q->strategy == ACD_STRATEGY_BEST_SKILL);
         break;
     }
     if (chosen)
@@ -240,18 +242,41 @@ void acdi_route_agent(acd_center *c, acdi_agent *a)
 
     for (i = 0; i < a->n_mem; i++) {
         acdi_queue *q = a->mem[i]->queue;
+        uint32_t level = a->mem[i]->level;
         const acdi_bucket_list *list = &q->call_buckets;
         for (j = 0; j < list->n; j++) {
             const acdi_bucket *b = list->v[j];
             acdi_heap_node *top = acdi_heap_top(&b->ready);
             q->route_work++;
+            /* The top call is the bucket's oldest, so it reaches the
+             * highest tier: if it cannot reach this level, none can. */
             if (top && (!best || acdi_heap_less(top, best)) &&
+                acdi_call_cap(q, CONTAINER(top, acdi_call, node)) >= level &&
                 acdi_profile_satisfies(a->profile, b->profile))
                 best = top;
         }
     }
     if (best)
         offer(c, CONTAINER(best, acdi_call, node), a);
+}
+
+void acdi_route_queue_members(acd_center *c, acdi_queue *q)
+{
+    uint32_t i;
+
+    if (!q->n_waiting)
+        return;
+    for (i = 0; i < q->agent_buckets.n; i++) {
+        acdi_bucket *b = q->agent_buckets.v[i];
+        /* Members of one bucket can take the same calls of q: when the top
+         * one finds none, the others will not either. */
+        while (b->ready.n) {
+            acdi_agent *a = CONTAINER(acdi_heap_top(&b->ready), acdi_membership, node)->agent;
+            acdi_route_agent(c, a);
+            if (a->state == ACD_AGENT_AVAILABLE)
+                break;
+        }
+    }
 }
 
 void acdi_detach_offer(acd_center *c, acdi_call *call)

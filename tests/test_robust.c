@@ -285,6 +285,7 @@ static void do_agent_event(driver *d, uint32_t which)
         acd_member_params_init(&mp);
         mp.position = pick(d, 5);
         mp.weight = pick(d, 4);
+        mp.level = pick(d, 4);
         if (pick(d, 2))
             APPLY(d, 0, acd_agent_join_queue_ex(d->c, t, a, q, &mp));
         else
@@ -336,6 +337,10 @@ static void do_options(driver *d)
     int64_t wrapup = pick(d, 3) * 4000, max_wait = pick(d, 3) * 30000, not_ready = pick(d, 2);
     int64_t strategy = pick(d, 10), weight = pick(d, 3), max_len = pick(d, 4);
     int64_t refuse = pick(d, 4) == 0, leave = pick(d, 4) == 0;
+    int64_t tiers[3] = {0, (int64_t)pick(d, 3) * 7000, 0};
+    uint32_t n_tiers = pick(d, 4), skip = pick(d, 2);
+
+    tiers[2] = tiers[1] + (int64_t)pick(d, 3) * 9000;
 
     APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_WRAPUP_MS, wrapup));
     APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_MAX_WAIT_MS, max_wait));
@@ -346,6 +351,8 @@ static void do_options(driver *d)
     APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_MAX_LENGTH, max_len));
     APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_REFUSE_WHEN_EMPTY, refuse));
     APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_LEAVE_WHEN_EMPTY, leave));
+    APPLY(d, 0, acd_queue_set_tiers(d->c, q, tiers, n_tiers));
+    APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_TIER_SKIP_EMPTY, skip));
     APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_PRIORITY_AGING_MS, weight * 5000));
     APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_MAX_NO_ANSWER, max_len));
     APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_REJECT_DELAY_MS, wrapup));

@@ -294,8 +294,8 @@ TEST(member_params)
     mp.weight = 1001;
     CHECK_EQ_INT(acd_agent_join_queue_ex(t.c, S(150), t.a, t.q, &mp), ACD_ERR_RANGE);
     acd_member_params_init(&mp);
-    mp.reserved0 = 1;
-    CHECK_EQ_INT(acd_agent_set_member(t.c, S(150), t.a, t.q, &mp), ACD_ERR_INVALID);
+    mp.level = ACD_MAX_TIER_LEVEL + 1;
+    CHECK_EQ_INT(acd_agent_set_member(t.c, S(150), t.a, t.q, &mp), ACD_ERR_RANGE);
     acd_member_params_init(&mp);
     mp.size = 4;
     CHECK_EQ_INT(acd_agent_set_member(t.c, S(150), t.a, t.q, &mp), ACD_ERR_VERSION);

@@ -106,6 +106,7 @@ typedef uint64_t acd_call_id;
 /* Documented limits (ACD_ERR_LIMIT / ACD_ERR_INVALID beyond them). */
 #define ACD_MAX_SKILLS_PER_AGENT 64
 #define ACD_MAX_SKILLS_PER_CALL 16
+#define ACD_MAX_ROUTE_STEPS 8
 #define ACD_MAX_NAME 255 /* bytes of a name or host key, without the NUL */
 
 /* ---- Center ------------------------------------------------------------ */
@@ -455,6 +456,17 @@ typedef struct acd_skill_req {
     uint32_t reserved0;  /* must be 0 */
 } acd_skill_req;
 
+/* A routing step: once the call has waited `after_ms`, its required skills
+ * become `skills` (NULL / 0: any member of the queue).  Steps relax (or
+ * change) requirements as a call waits, like Amazon Connect routing
+ * criteria, Genesys bullseye rings and TaskRouter workflow steps. */
+typedef struct acd_route_step {
+    int64_t after_ms;              /* > 0, increasing from step to step */
+    const acd_skill_req *skills;
+    uint32_t skill_count;          /* 0..ACD_MAX_SKILLS_PER_CALL */
+    uint32_t reserved0;            /* must be 0 */
+} acd_route_step;
+
 typedef struct acd_call_params {
     uint32_t size;                 /* set by acd_call_params_init() */
     int32_t priority;              /* higher first; default 0 */
@@ -464,6 +476,9 @@ typedef struct acd_call_params {
     uint32_t reserved0;            /* must be 0 */
     const char *customer;          /* optional customer key (e.g. caller
                                       number) for repeat-contact detection */
+    const acd_route_step *steps;   /* later requirement sets, may be NULL */
+    uint32_t step_count;           /* 0..ACD_MAX_ROUTE_STEPS */
+    uint32_t reserved1;            /* must be 0 */
 } acd_call_params;
 
 ACD_API void acd_call_params_init(acd_call_params *params);
@@ -472,8 +487,11 @@ ACD_API void acd_call_params_init(acd_call_params *params);
  * waits, or is offered at once to the eligible available agent idle longest
  * (eligible: member of the queue, every required skill at the minimum
  * level).  Key and skill array are copied.
+ * With routing steps the call's requirements change at each step's time
+ * (a timer; the call is offered again under the new requirements).
  * Errors: ACD_ERR_INVALID (duplicate skill, reserved field set, out NULL,
- * empty or too long key or customer), ACD_ERR_LIMIT (too many skills),
+ * empty or too long key or customer, steps not increasing or not after 0),
+ * ACD_ERR_LIMIT (too many skills or steps),
  * ACD_ERR_VERSION, ACD_ERR_NOT_FOUND (queue or skill), ACD_ERR_RANGE
  * (min_level), ACD_ERR_EXISTS (key), ACD_ERR_TIME, ACD_ERR_NOMEM.
  * O(skill profiles in the queue * skills + log waiting calls). */
@@ -522,6 +540,8 @@ typedef struct acd_call_info {
     int64_t state_since;     /* when the call entered its state */
     uint32_t offer_count;    /* offers made so far */
     uint32_t tier_level;     /* highest tier level the call has reached */
+    uint32_t route_step;     /* routing step in force (0: the initial skills) */
+    uint32_t reserved0;
 } acd_call_info;
 
 ACD_API void acd_call_info_init(acd_call_info *info);

@@ -17,20 +17,29 @@ void acd_call_params_init(acd_call_params *params)
     params->size = (uint32_t)sizeof(*params);
 }
 
-#define PARAMS_V1_SIZE (offsetof(acd_call_params, customer) + sizeof(const char *))
+#define PARAMS_V1_SIZE (offsetof(acd_call_params, reserved1) + sizeof(uint32_t))
 
-/* Check the required skills and convert them to a sorted profile list. */
-static acd_status read_skills(const acd_center *c, const acd_call_params *p,
+/* A call's requirement sets as sorted profile lists: set 0 is the initial
+ * one, sets 1..n-1 the routing steps. */
+typedef struct req_sets {
+    uint32_t n;
+    int64_t after[1 + ACD_MAX_ROUTE_STEPS];
+    uint32_t count[1 + ACD_MAX_ROUTE_STEPS];
+    acdi_skill_level items[1 + ACD_MAX_ROUTE_STEPS][ACD_MAX_SKILLS_PER_CALL];
+} req_sets;
+
+/* Check one set of required skills and convert it to a sorted list. */
+static acd_status read_skills(const acd_center *c, const acd_skill_req *skills, uint32_t n,
                               acdi_skill_level *items)
 {
     uint32_t i;
 
-    if (p->skill_count > ACD_MAX_SKILLS_PER_CALL)
+    if (n > ACD_MAX_SKILLS_PER_CALL)
         return ACD_ERR_LIMIT;
-    if (p->skill_count && !p->skills)
+    if (n && !skills)
         return ACD_ERR_INVALID;
-    for (i = 0; i < p->skill_count; i++) {
-        const acd_skill_req *r = &p->skills[i];
+    for (i = 0; i < n; i++) {
+        const acd_skill_req *r = &skills[i];
         if (r->reserved0)
             return ACD_ERR_INVALID;
         if (!acdi_table_get(&c->skills, r->skill))
@@ -40,38 +49,130 @@ static acd_status read_skills(const acd_center *c, const acd_call_params *p,
         items[i].skill = acdi_id_index(r->skill);
         items[i].level = r->min_level;
     }
-    acdi_profile_sort(items, p->skill_count);
-    for (i = 1; i < p->skill_count; i++)
+    acdi_profile_sort(items, n);
+    for (i = 1; i < n; i++)
         if (items[i].skill == items[i - 1].skill)
             return ACD_ERR_INVALID;
     return ACD_OK;
 }
 
+static acd_status read_steps(const acd_center *c, const acd_call_params *p, req_sets *r)
+{
+    uint32_t i;
+    acd_status st;
+
+    r->n = 1 + p->step_count;
+    r->after[0] = 0;
+    r->count[0] = p->skill_count;
+    if ((st = read_skills(c, p->skills, p->skill_count, r->items[0])) != ACD_OK)
+        return st;
+    if (p->step_count > ACD_MAX_ROUTE_STEPS)
+        return ACD_ERR_LIMIT;
+    if (p->step_count && !p->steps)
+        return ACD_ERR_INVALID;
+    for (i = 0; i < p->step_count; i++) {
+        const acd_route_step *step = &p->steps[i];
+        if (step->reserved0 || step->after_ms <= r->after[i])
+            return ACD_ERR_INVALID;
+        r->after[i + 1] = step->after_ms;
+        r->count[i + 1] = step->skill_count;
+        if ((st = read_skills(c, step->skills, step->skill_count, r->items[i + 1])) != ACD_OK)
+            return st;
+    }
+    return ACD_OK;
+}
+
 static acd_status read_params(const acd_center *c, const acd_call_params *in,
-                              acd_call_params *p, acdi_skill_level *items)
+                              acd_call_params *p, req_sets *r)
 {
     acd_call_params_init(p);
-    if (!in)
-        return ACD_OK;
-    if (in->size < PARAMS_V1_SIZE || in->size > sizeof(*p))
-        return ACD_ERR_VERSION;
-    memcpy(p, in, in->size);
-    if (p->reserved0)
+    if (in) {
+        if (in->size < PARAMS_V1_SIZE || in->size > sizeof(*p))
+            return ACD_ERR_VERSION;
+        memcpy(p, in, in->size);
+    }
+    if (p->reserved0 || p->reserved1)
         return ACD_ERR_INVALID;
     if ((p->key && acdi_check_name(p->key) != ACD_OK) ||
         (p->customer && acdi_check_name(p->customer) != ACD_OK))
         return ACD_ERR_INVALID;
     if (p->key && acdi_map_get(&c->call_keys, p->key))
         return ACD_ERR_EXISTS;
-    return read_skills(c, p, items);
+    return read_steps(c, p, r);
+}
+
+/* Give back the profiles and buckets of steps [0, n) (not yet joined). */
+static void drop_steps(acd_center *c, acdi_queue *q, acdi_call_step *steps, uint32_t n)
+{
+    uint32_t i, j;
+
+    for (i = n; i-- > 0;) {
+        int shared = 0;
+        for (j = 0; j < i; j++)
+            shared |= steps[j].bucket == steps[i].bucket;
+        if (!shared)
+            acdi_bucket_drop_if_unused(c, &q->call_buckets, steps[i].bucket);
+        acdi_profile_unref(&c->alloc, &c->profiles, steps[i].req);
+    }
+}
+
+/* Intern step i's requirements and attach its bucket, with heap room for
+ * every step of this call that uses that bucket.  Undoes itself on failure. */
+static acd_status reserve_step(acd_center *c, acdi_queue *q, const acdi_bucket_id *id,
+                               const req_sets *r, acdi_call_step *steps, uint32_t i)
+{
+    uint32_t j, uses = 1;
+
+    steps[i].after = r->after[i];
+    steps[i].req = acdi_profile_get(&c->alloc, &c->profiles, r->items[i], r->count[i]);
+    if (!steps[i].req)
+        return ACD_ERR_NOMEM;
+    if (acdi_bucket_attach(c, &q->call_buckets, steps[i].req, id, &steps[i].bucket) != ACD_OK) {
+        acdi_profile_unref(&c->alloc, &c->profiles, steps[i].req);
+        return ACD_ERR_NOMEM;
+    }
+    for (j = 0; j < i; j++)
+        uses += steps[j].bucket == steps[i].bucket;
+    if (acdi_heap_reserve(&c->alloc, &steps[i].bucket->ready, steps[i].bucket->count + uses) !=
+        ACD_OK) {
+        if (uses == 1)
+            acdi_bucket_drop_if_unused(c, &q->call_buckets, steps[i].bucket);
+        acdi_profile_unref(&c->alloc, &c->profiles, steps[i].req);
+        return ACD_ERR_NOMEM;
+    }
+    return ACD_OK;
+}
+
+static acd_status reserve_steps(acd_center *c, acdi_queue *q, int32_t priority,
+                                const req_sets *r, acdi_call_step *steps)
+{
+    acdi_bucket_id id;
+    uint32_t i;
+
+    id.weight = 0;
+    id.level = 0;
+    id.priority = priority;
+    for (i = 0; i < r->n; i++) {
+        if (reserve_step(c, q, &id, r, steps, i) != ACD_OK) {
+            drop_steps(c, q, steps, i);
+            return ACD_ERR_NOMEM;
+        }
+    }
+    return ACD_OK;
+}
+
+static void free_call_memory(acd_center *c, acdi_call *call)
+{
+    if (call->steps != &call->step0)
+        acdi_free(&c->alloc, call->steps, (size_t)call->n_steps * sizeof(*call->steps));
+    acdi_strfree(&c->alloc, call->key);
+    acdi_free(&c->alloc, call, sizeof(*call));
 }
 
 /* Everything an arrival allocates, obtained before anything changes. */
 static acd_status reserve_arrival(acd_center *c, acdi_queue *q, const acd_call_params *p,
-                                  const acdi_skill_level *items, acdi_call **out,
-                                  acdi_customer **customer)
+                                  const req_sets *r, acdi_call **out, acdi_customer **customer)
 {
-    acdi_bucket_id id;
     acdi_call *call;
     acd_status st;
 
@@ -82,27 +183,27 @@ static acd_status reserve_arrival(acd_center *c, acdi_queue *q, const acd_call_p
         return st;
     if (!(call = acdi_calloc(&c->alloc, sizeof(*call))))
         return ACD_ERR_NOMEM;
-    if (p->key && !(call->key = acdi_strdup(&c->alloc, p->key)))
-        goto fail;
-    if (!(call->req = acdi_profile_get(&c->alloc, &c->profiles, items, p->skill_count)))
-        goto fail;
-    id.weight = 0;
-    id.level = 0;
-    id.priority = p->priority;
-    if (acdi_bucket_attach(c, &q->call_buckets, call->req, &id, &call->bucket) != ACD_OK)
-        goto fail;
-    if (acdi_kpi_reserve_customer(c, p->customer, customer) != ACD_OK) {
-        acdi_bucket_drop_if_unused(c, &q->call_buckets, call->bucket);
-        goto fail;
+    call->n_steps = r->n;
+    call->steps = r->n == 1 ? &call->step0 : acdi_alloc(&c->alloc, r->n * sizeof(*call->steps));
+    if (!call->steps || (p->key && !(call->key = acdi_strdup(&c->alloc, p->key)))) {
+        if (!call->steps)
+            call->steps = &call->step0;
+        free_call_memory(c, call);
+        return ACD_ERR_NOMEM;
     }
+    if (reserve_steps(c, q, p->priority, r, call->steps) != ACD_OK) {
+        free_call_memory(c, call);
+        return ACD_ERR_NOMEM;
+    }
+    if (acdi_kpi_reserve_customer(c, p->customer, customer) != ACD_OK) {
+        drop_steps(c, q, call->steps, call->n_steps);
+        free_call_memory(c, call);
+        return ACD_ERR_NOMEM;
+    }
+    call->req = call->steps[0].req;
+    call->bucket = call->steps[0].bucket;
     *out = call;
     return ACD_OK;
-fail:
-    if (call->req)
-        acdi_profile_unref(&c->alloc, &c->profiles, call->req);
-    acdi_strfree(&c->alloc, call->key);
-    acdi_free(&c->alloc, call, sizeof(*call));
-    return ACD_ERR_NOMEM;
 }
 
 /* Why an arrival at q must leave at once, or 0.  The new call already
@@ -119,20 +220,21 @@ static int32_t refusal(const acdi_queue *q)
 acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
                            const acd_call_params *params, acd_call_id *out)
 {
-    acdi_skill_level items[ACD_MAX_SKILLS_PER_CALL];
+    req_sets r;
     acd_call_params p;
     acdi_customer *customer;
     acdi_call *call;
     acdi_queue *q;
+    uint32_t i;
     acd_status st;
 
     if (!c || !out)
         return ACD_ERR_INVALID;
     if (!(q = acdi_queue_get(c, queue)))
         return ACD_ERR_NOT_FOUND;
-    if ((st = read_params(c, params, &p, items)) != ACD_OK ||
+    if ((st = read_params(c, params, &p, &r)) != ACD_OK ||
         (st = acdi_check_time(c, now)) != ACD_OK ||
-        (st = reserve_arrival(c, q, &p, items, &call, &customer)) != ACD_OK)
+        (st = reserve_arrival(c, q, &p, &r, &call, &customer)) != ACD_OK)
         return st;
     c->now = now;
     call->queue = q;
@@ -144,6 +246,7 @@ acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
     call->offer_timer.kind = ACDI_TIMER_OFFER;
     call->wait_timer.kind = ACDI_TIMER_MAX_WAIT;
     call->level_timer.kind = ACDI_TIMER_LEVEL;
+    call->step_timer.kind = ACDI_TIMER_STEP;
     acdi_call_key(c, call, &call->node);
     call->id = acdi_table_insert(&c->calls, call);
     if (call->key)
@@ -151,7 +254,8 @@ acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
     c->timer_slots += ACDI_CALL_TIMERS;
     call->customer_seen = acdi_kpi_customer_arrives(c, p.customer, customer);
     acdi_kpi_arrival(c, call);
-    acdi_bucket_join(call->bucket);
+    for (i = 0; i < call->n_steps; i++)
+        acdi_bucket_join(call->steps[i].bucket);
     acdi_heap_push(&call->bucket->ready, &call->node);
     q->n_waiting++;
     *out = call->id;
@@ -162,8 +266,30 @@ acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
     if (q->max_wait_ms > 0)
         acdi_timer_arm(c, &call->wait_timer, now + q->max_wait_ms);
     acdi_call_arm_level(c, call);
+    if (call->n_steps > 1)
+        acdi_timer_arm(c, &call->step_timer, now + call->steps[1].after);
     acdi_route_call(c, call);
     return ACD_OK;
+}
+
+void acdi_call_next_step(acd_center *c, acdi_call *call)
+{
+    uint32_t step = call->step + 1;
+
+    /* Steps due together are taken together. */
+    while (step + 1 < call->n_steps && call->arrived + call->steps[step + 1].after <= c->now)
+        step++;
+    if (call->state == ACD_CALL_WAITING)
+        acdi_heap_remove(&call->bucket->ready, &call->node);
+    call->step = step;
+    call->req = call->steps[step].req;
+    call->bucket = call->steps[step].bucket;
+    if (step + 1 < call->n_steps)
+        acdi_timer_arm(c, &call->step_timer, call->arrived + call->steps[step + 1].after);
+    if (call->state == ACD_CALL_WAITING) {
+        acdi_heap_push(&call->bucket->ready, &call->node);
+        acdi_route_call(c, call);
+    }
 }
 
 /* The call's tier level is a function of its wait and the queue's current
@@ -209,6 +335,7 @@ void acdi_call_requeue(acd_center *c, acdi_call *call)
 void acdi_call_free(acd_center *c, acdi_call *call)
 {
     acdi_queue *q = call->queue;
+    uint32_t i;
 
     switch (call->state) {
     case ACD_CALL_WAITING:
@@ -228,14 +355,16 @@ void acdi_call_free(acd_center *c, acdi_call *call)
     acdi_timer_disarm(c, &call->offer_timer);
     acdi_timer_disarm(c, &call->wait_timer);
     acdi_timer_disarm(c, &call->level_timer);
-    acdi_bucket_leave(c, &q->call_buckets, call->bucket);
-    acdi_profile_unref(&c->alloc, &c->profiles, call->req);
+    acdi_timer_disarm(c, &call->step_timer);
+    for (i = 0; i < call->n_steps; i++) {
+        acdi_bucket_leave(c, &q->call_buckets, call->steps[i].bucket);
+        acdi_profile_unref(&c->alloc, &c->profiles, call->steps[i].req);
+    }
     if (call->key)
         acdi_map_del(&c->call_keys, call->key);
-    acdi_strfree(&c->alloc, call->key);
     acdi_table_remove(&c->calls, call->id);
     c->timer_slots -= ACDI_CALL_TIMERS;
-    acdi_free(&c->alloc, call, sizeof(*call));
+    free_call_memory(c, call);
 }
 
 /* Common validation of an event on a call. */
@@ -275,6 +404,7 @@ acd_status acd_call_answer(acd_center *c, int64_t now, acd_call_id id, acd_agent
     acdi_timer_disarm(c, &call->offer_timer);
     acdi_timer_disarm(c, &call->wait_timer);
     acdi_timer_disarm(c, &call->level_timer);
+    acdi_timer_disarm(c, &call->step_timer);
     call->queue->n_offered--;
     call->queue->n_connected++;
     call->state = ACD_CALL_CONNECTED;
@@ -464,7 +594,7 @@ void acd_call_info_init(acd_call_info *info)
     info->size = (uint32_t)sizeof(*info);
 }
 
-#define CALL_INFO_V1_SIZE (offsetof(acd_call_info, tier_level) + sizeof(uint32_t))
+#define CALL_INFO_V1_SIZE (offsetof(acd_call_info, reserved0) + sizeof(uint32_t))
 
 acd_status acd_call_get_info(const acd_center *c, acd_call_id id, acd_call_info *info)
 {
@@ -486,6 +616,7 @@ acd_status acd_call_get_info(const acd_center *c, acd_call_id id, acd_call_info 
     out.state_since = call->state_since;
     out.offer_count = call->offer_count;
     out.tier_level = call->level;
+    out.route_step = call->step;
     if (info->size < sizeof(out))
         out.size = info->size;
     memcpy(info, &out, out.size);

@@ -320,6 +320,9 @@ static void fire(acd_center *c, acdi_timer *t)
         acdi_emit(c, ACD_ACTION_INTERVAL_END, NULL, NULL, NULL, ACD_TIME_NEVER, 0);
         acdi_timer_arm(c, t, c->now + c->icfg.len);
         break;
+    case ACDI_TIMER_STEP:
+        acdi_call_next_step(c, CONTAINER(t, acdi_call, step_timer));
+        break;
     case ACDI_TIMER_LEVEL:
         acdi_call_level_up(c, CONTAINER(t, acdi_call, level_timer));
         break;

@@ -32,11 +32,13 @@ enum {
     ACDI_TIMER_WRAPUP = 3,
     ACDI_TIMER_INTERVAL = 4,
     ACDI_TIMER_REST = 5,
-    ACDI_TIMER_LEVEL = 6
+    ACDI_TIMER_LEVEL = 6,
+    ACDI_TIMER_STEP = 7
 };
 
-/* Timers a call may have armed at once: offer, maximum wait, tier level. */
-#define ACDI_CALL_TIMERS 3
+/* Timers a call may have armed at once: offer, maximum wait, tier level,
+ * routing step. */
+#define ACDI_CALL_TIMERS 4
 
 /* How an offer was missed (acdi_agent_missed). */
 enum { ACDI_MISS_NO_ANSWER = 1, ACDI_MISS_REJECT = 2, ACDI_MISS_BUSY = 3 };
@@ -148,6 +150,14 @@ struct acdi_agent {
     acdi_series stats;
 };
 
+/* One requirement set of a call and the bucket reserved for it: every step's
+ * bucket is joined at arrival, so a step change never allocates. */
+typedef struct acdi_call_step {
+    int64_t after;
+    acdi_profile *req;
+    acdi_bucket *bucket;
+} acdi_call_step;
+
 /* Waiting calls sit in their bucket's heap, keyed by acdi_call_key:
  * priority (or aged priority), then queue weight, then arrival order. */
 struct acdi_call {
@@ -166,6 +176,10 @@ struct acdi_call {
     acdi_timer offer_timer;
     acdi_timer wait_timer;
     acdi_timer level_timer;  /* next tier opening */
+    acdi_timer step_timer;   /* next routing step */
+    acdi_call_step step0;    /* the steps when there is only one */
+    acdi_call_step *steps;   /* &step0, or an array of n_steps */
+    uint32_t n_steps, step;  /* req and bucket above are steps[step]'s */
     uint32_t level;          /* highest tier level reached */
     uint32_t offer_count;
     int customer_seen;       /* 0 none, 1 first contact, 2 repeat */
@@ -282,6 +296,7 @@ void acdi_call_exit(acd_center *c, acdi_call *call, int32_t reason);
 void acdi_call_offer_timeout(acd_center *c, acdi_call *call);
 void acdi_call_max_wait(acd_center *c, acdi_call *call);
 void acdi_call_level_up(acd_center *c, acdi_call *call);
+void acdi_call_next_step(acd_center *c, acdi_call *call);
 
 /* ---- routing.c ---- */
 /* The heap key of a membership under its queue's strategy (pure: round

@@ -98,8 +98,11 @@ static acd_status check_queue(const acd_center *c, const acdi_queue *q)
     for (i = 0; i < q->call_buckets.n; i++) {
         const acdi_bucket *b = q->call_buckets.v[i];
         uint32_t count = 0;
-        EACH(c->calls, j, call)
-            count += call->bucket == b;
+        EACH(c->calls, j, call) {
+            uint32_t k;
+            for (k = 0; k < call->n_steps; k++)
+                count += call->steps[k].bucket == b;
+        }
         EXPECT(count == b->count);
     }
     EACH(c->agents, i, a)
@@ -181,6 +184,18 @@ static acd_status check_call(const acd_center *c, const acdi_call *call)
     EXPECT(acdi_queue_get(c, call->queue->id) == call->queue);
     EXPECT(in_list(&call->queue->call_buckets, call->bucket));
     EXPECT(call->bucket->profile == call->req && call->req->refs > 0);
+    EXPECT(call->n_steps >= 1 && call->step < call->n_steps);
+    EXPECT((call->n_steps == 1) == (call->steps == &call->step0));
+    EXPECT(call->req == call->steps[call->step].req &&
+           call->bucket == call->steps[call->step].bucket);
+    EXPECT((call->step_timer.node.pos != 0) ==
+           ((waiting || call->state == ACD_CALL_OFFERED) && call->step + 1 < call->n_steps));
+    {
+        uint32_t k;
+        for (k = 0; k < call->n_steps; k++)
+            EXPECT(in_list(&call->queue->call_buckets, call->steps[k].bucket) &&
+                   call->steps[k].bucket->profile == call->steps[k].req);
+    }
     EXPECT(!call->key || acdi_map_get(&c->call_keys, call->key) == call->id);
     if (waiting) {
         acdi_heap_node key;
@@ -241,7 +256,7 @@ static acd_status check_profiles(const acd_center *c)
     EACH(c->agents, i, a)
         refs_seen++;
     EACH(c->calls, i, call)
-        refs_seen++;
+        refs_seen += call->n_steps;
     EACH(c->queues, i, q)
         refs_seen += q->agent_buckets.n + q->call_buckets.n;
     EXPECT(refs_seen == refs_held);

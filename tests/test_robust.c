@@ -214,7 +214,8 @@ static void remember_call(driver *d, acd_call_id k)
 
 static void do_arrive(driver *d)
 {
-    acd_skill_req req[2];
+    acd_skill_req req[2], relaxed;
+    acd_route_step steps[2];
     acd_call_params p;
     acd_call_id k = 0;
     char key[16], cust[16];
@@ -239,6 +240,15 @@ static void do_arrive(driver *d)
         snprintf(cust, sizeof(cust), "cust%u", pick(d, 10));
         p.customer = cust;
     }
+    memset(steps, 0, sizeof(steps));
+    memset(&relaxed, 0, sizeof(relaxed));
+    relaxed.skill = d->s[pick(d, 3)];
+    steps[0].after_ms = 1000 + pick(d, 20000);
+    steps[0].skills = &relaxed;
+    steps[0].skill_count = pick(d, 2);
+    steps[1].after_ms = steps[0].after_ms + 1 + pick(d, 20000);
+    p.steps = steps;
+    p.step_count = pick(d, 3);
     APPLY(d, 0, acd_call_arrive(d->c, t, q, &p, &k));
     if (last_status == ACD_OK)
         remember_call(d, k);

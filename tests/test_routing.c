@@ -271,6 +271,114 @@ TEST(removing_a_skill_makes_agent_ineligible)
     acd_center_destroy(w.c);
 }
 
+TEST(routing_steps_relax_requirements_as_the_call_waits)
+{
+    skills_world w;
+    acd_skill_req fr8 = {0, 8, 0}, fr3 = {0, 3, 0};
+    acd_route_step steps[2];
+    acd_call_params p;
+    acd_call_id k, k2;
+    acd_call_info ci;
+    acd_action act;
+    int64_t d;
+
+    CHECK(skills_setup(&w));
+    fr8.skill = w.fr;
+    fr3.skill = w.fr;
+    memset(steps, 0, sizeof(steps));
+    steps[0].after_ms = 30000; /* French 3 after 30 s */
+    steps[0].skills = &fr3;
+    steps[0].skill_count = 1;
+    steps[1].after_ms = 60000; /* anyone after a minute */
+    acd_call_params_init(&p);
+    p.skills = &fr8;
+    p.skill_count = 1;
+    p.steps = steps;
+    p.step_count = 2;
+    OK(acd_agent_login(w.c, 0, w.fr3));
+    OK(acd_agent_login(w.c, 0, w.en5));
+    OK(acd_call_arrive(w.c, 1000, w.q, &p, &k));
+    EXPECT_NO_ACTION(w.c); /* nobody has French 8 */
+    OK(acd_center_next_deadline(w.c, &d));
+    CHECK_EQ_INT(d, 31000);
+    OK(acd_center_advance(w.c, 31000));
+    EXPECT_ACTION_AS(w.c, act, ACD_ACTION_OFFER, k, w.fr3);
+    CHECK_EQ_INT(act.time, 31000);
+    acd_call_info_init(&ci);
+    OK(acd_call_get_info(w.c, k, &ci));
+    CHECK_EQ_INT(ci.route_step, 1);
+    CHECK_EQ_INT(ci.skill_count, 1);
+    /* fr3 lets it ring out: back to waiting, French 3 still required... */
+    OK(acd_center_advance(w.c, 46000));
+    EXPECT_ACTION(w.c, ACD_ACTION_CANCEL_OFFER, k, w.fr3);
+    EXPECT_ACTION(w.c, ACD_ACTION_AGENT_NOT_READY, 0, w.fr3);
+    EXPECT_NO_ACTION(w.c);
+    /* ...until the last step opens it to anyone at 61 s. */
+    OK(acd_center_advance(w.c, 61000));
+    EXPECT_ACTION(w.c, ACD_ACTION_OFFER, k, w.en5);
+    OK(acd_call_get_info(w.c, k, &ci));
+    CHECK_EQ_INT(ci.route_step, 2);
+    CHECK_EQ_INT(ci.skill_count, 0);
+    OK(acd_call_answer(w.c, 62000, k, w.en5));
+    OK(acd_center_next_deadline(w.c, &d));
+    CHECK_EQ_INT(d, ACD_TIME_NEVER);
+    /* A host advancing past both steps at once goes through each. */
+    OK(acd_agent_set_ready(w.c, 70000, w.fr3));
+    OK(acd_agent_logout(w.c, 70000, w.fr3));
+    OK(acd_call_arrive(w.c, 70000, w.q, &p, &k2));
+    OK(acd_center_advance(w.c, 200000));
+    OK(acd_call_get_info(w.c, k2, &ci));
+    CHECK_EQ_INT(ci.route_step, 2);
+    OK(acd_agent_login(w.c, 200000, w.fr3));
+    EXPECT_ACTION(w.c, ACD_ACTION_OFFER, k2, w.fr3);
+    EXPECT_CONSISTENT(w.c);
+    acd_center_destroy(w.c);
+}
+
+TEST(routing_steps_are_validated)
+{
+    skills_world w;
+    acd_skill_req fr = {0, 1, 0};
+    acd_route_step steps[ACD_MAX_ROUTE_STEPS + 1];
+    acd_call_params p;
+    acd_call_id k;
+    int i;
+
+    CHECK(skills_setup(&w));
+    fr.skill = w.fr;
+    memset(steps, 0, sizeof(steps));
+    for (i = 0; i <= ACD_MAX_ROUTE_STEPS; i++)
+        steps[i].after_ms = 1000 * (i + 1);
+    acd_call_params_init(&p);
+    p.steps = steps;
+    p.step_count = ACD_MAX_ROUTE_STEPS + 1;
+    CHECK_EQ_INT(acd_call_arrive(w.c, 0, w.q, &p, &k), ACD_ERR_LIMIT);
+    p.step_count = ACD_MAX_ROUTE_STEPS;
+    OK(acd_call_arrive(w.c, 0, w.q, &p, &k));
+    p.step_count = 1;
+    p.steps = NULL;
+    CHECK_EQ_INT(acd_call_arrive(w.c, 0, w.q, &p, &k), ACD_ERR_INVALID);
+    p.steps = steps;
+    steps[0].after_ms = 0;
+    CHECK_EQ_INT(acd_call_arrive(w.c, 0, w.q, &p, &k), ACD_ERR_INVALID);
+    steps[0].after_ms = 5000;
+    steps[1].after_ms = 5000;
+    p.step_count = 2;
+    CHECK_EQ_INT(acd_call_arrive(w.c, 0, w.q, &p, &k), ACD_ERR_INVALID);
+    steps[1].after_ms = 6000;
+    steps[1].skills = &fr;
+    steps[1].skill_count = 1;
+    steps[1].reserved0 = 1;
+    CHECK_EQ_INT(acd_call_arrive(w.c, 0, w.q, &p, &k), ACD_ERR_INVALID);
+    steps[1].reserved0 = 0;
+    fr.skill = w.q;
+    CHECK_EQ_INT(acd_call_arrive(w.c, 0, w.q, &p, &k), ACD_ERR_NOT_FOUND);
+    fr.skill = w.fr;
+    OK(acd_call_arrive(w.c, 0, w.q, &p, &k));
+    EXPECT_CONSISTENT(w.c);
+    acd_center_destroy(w.c);
+}
+
 int main(void)
 {
     RUN(calls_go_to_agent_idle_longest);
@@ -282,5 +390,7 @@ int main(void)
     RUN(freed_agent_skips_calls_it_cannot_take);
     RUN(skill_change_reroutes_available_agent_and_keeps_its_place);
     RUN(removing_a_skill_makes_agent_ineligible);
+    RUN(routing_steps_relax_requirements_as_the_call_waits);
+    RUN(routing_steps_are_validated);
     return DONE();
 }

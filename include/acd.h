@@ -256,7 +256,11 @@ typedef enum acd_queue_option {
     /* Tiers (acd_queue_set_tiers): 1 (default) lets a call reach past
      * levels that have no member logged in at once; 0 makes it wait for
      * each level's time regardless. */
-    ACD_QOPT_TIER_SKIP_EMPTY = 14
+    ACD_QOPT_TIER_SKIP_EMPTY = 14,
+    /* Handle time assumed by acd_queue_expected_wait() until the queue has
+     * handled calls in its current or last closed interval.  Default
+     * 180,000 ms.  1..86,400,000. */
+    ACD_QOPT_DEFAULT_AHT_MS = 15
 } acd_queue_option;
 
 /* Highest membership level (tier) a queue may use. */
@@ -634,6 +638,18 @@ ACD_API size_t acd_center_pending_actions(const acd_center *c);
 ACD_API const char *acd_action_type_name(uint32_t type);
 ACD_API const char *acd_agent_state_name(uint32_t state);
 ACD_API const char *acd_call_state_name(uint32_t state);
+
+/* Expected wait of a call arriving now at `queue` with `priority`, for
+ * announcements or a callback offer:
+ *   ahead = waiting calls of equal or higher priority,
+ *   free  = available members, serving = logged-in members not on break,
+ *   wait  = 0 if ahead < free, else (ahead + 1 - free) * AHT / serving,
+ * with AHT from the queue's current and last closed interval (or
+ * ACD_QOPT_DEFAULT_AHT_MS).  ACD_TIME_NEVER when nobody serves.  An
+ * estimate: it ignores skills, tiers and abandons.
+ * Errors: ACD_ERR_INVALID, ACD_ERR_NOT_FOUND.  O(call buckets of the queue). */
+ACD_API acd_status acd_queue_expected_wait(const acd_center *c, acd_queue_id queue,
+                                           int32_t priority, int64_t *wait_ms);
 
 /* ---- Real-time counts ------------------------------------------------------- */
 

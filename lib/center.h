@@ -104,6 +104,7 @@ struct acdi_queue {
     uint32_t n_tiers;        /* levels with an opening time; 0: all open */
     int64_t tier_open[ACD_MAX_TIER_LEVEL + 1];
     uint32_t staffed[ACD_MAX_TIER_LEVEL + 1]; /* logged-in members per level */
+    int64_t default_aht_ms;
     acdi_series stats;
     uint64_t route_work;     /* buckets examined by routing, for tests */
 };
@@ -342,6 +343,8 @@ void acdi_kpi_unreserve_customer(acd_center *c, acdi_customer *fresh);
 int acdi_kpi_customer_arrives(acd_center *c, const char *customer, acdi_customer *fresh);
 void acdi_kpi_free_customers(acd_center *c);
 void acdi_kpi_queue_counts(const acdi_queue *q, acd_queue_info *info);
+/* The queue's recent handle time: current and last closed interval. */
+int acdi_kpi_recent_aht(const acd_center *c, const acdi_queue *q, double *aht_ms);
 
 /* ---- check.c ---- */
 acd_status acdi_check(const acd_center *c);

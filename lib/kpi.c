@@ -598,6 +598,27 @@ acd_status acd_stats_kpis(const acd_stats *s, acd_kpis *k)
     return ACD_OK;
 }
 
+int acdi_kpi_recent_aht(const acd_center *c, const acdi_queue *q, double *aht_ms)
+{
+    int64_t start = acdi_interval_start(&c->icfg, c->now), handle = 0;
+    uint64_t handled = 0;
+    const uint32_t *hist;
+    acdi_record r;
+    int k;
+
+    for (k = 0; k < 2; k++) {
+        if (acdi_series_view(&c->icfg, &q->stats, c->now, start - k * c->icfg.len, &r,
+                             &hist) != ACD_OK)
+            continue;
+        handled += r.handled;
+        handle += r.talk_ms + r.hold_ms + r.wrapup_ms;
+    }
+    if (!handled)
+        return 0;
+    *aht_ms = (double)handle / (double)handled;
+    return 1;
+}
+
 /* ---- real-time view ---- */
 
 void acd_center_info_init(acd_center_info *info)

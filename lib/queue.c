@@ -86,6 +86,7 @@ acd_status acd_queue_add(acd_center *c, const char *name, acd_queue_id *out)
     q->strategy = ACD_STRATEGY_LONGEST_IDLE;
     q->rr_pos = -1;
     q->tier_skip_empty = 1;
+    q->default_aht_ms = 180000;
     q->id = acdi_table_insert(&c->queues, q);
     acdi_map_put(&c->queue_names, q->name, q->id);
     *out = q->id;
@@ -142,6 +143,7 @@ acd_status acd_queue_option_bounds(acd_queue_option key, int64_t *min, int64_t *
         hi = DAY_MS;
         break;
     case ACD_QOPT_OFFER_TIMEOUT_MS:
+    case ACD_QOPT_DEFAULT_AHT_MS:
         lo = 1;
         hi = DAY_MS;
         break;
@@ -198,6 +200,7 @@ static int64_t *queue_option(acdi_queue *q, acd_queue_option key)
     case ACD_QOPT_REFUSE_WHEN_EMPTY: return &q->refuse_when_empty;
     case ACD_QOPT_LEAVE_WHEN_EMPTY: return &q->leave_when_empty;
     case ACD_QOPT_TIER_SKIP_EMPTY: return &q->tier_skip_empty;
+    case ACD_QOPT_DEFAULT_AHT_MS: return &q->default_aht_ms;
     default: return NULL;
     }
 }
@@ -389,6 +392,38 @@ uint32_t acdi_queue_logged_in(const acdi_queue *q)
     for (i = 0; i < ACDI_SLOTS; i++)
         n += q->stats.count[i];
     return n;
+}
+
+/* ---- expected wait ---- */
+
+acd_status acd_queue_expected_wait(const acd_center *c, acd_queue_id queue, int32_t priority,
+                                   int64_t *wait_ms)
+{
+    const acdi_queue *q;
+    acd_queue_info counts;
+    uint32_t i, ahead = 0, serving;
+    double aht;
+
+    if (!c || !wait_ms)
+        return ACD_ERR_INVALID;
+    if (!(q = acdi_queue_get(c, queue)))
+        return ACD_ERR_NOT_FOUND;
+    for (i = 0; i < q->call_buckets.n; i++)
+        if (q->call_buckets.v[i]->id.priority >= priority)
+            ahead += q->call_buckets.v[i]->ready.n;
+    acdi_kpi_queue_counts(q, &counts);
+    serving = counts.members_logged_in - counts.members_not_ready;
+    if (ahead < counts.members_available) {
+        *wait_ms = 0;
+    } else if (!serving) {
+        *wait_ms = ACD_TIME_NEVER;
+    } else {
+        if (!acdi_kpi_recent_aht(c, q, &aht))
+            aht = (double)q->default_aht_ms;
+        *wait_ms = (int64_t)((double)(ahead + 1 - counts.members_available) * aht /
+                             (double)serving + 0.5);
+    }
+    return ACD_OK;
 }
 
 /* ---- real-time view ---- */

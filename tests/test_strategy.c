@@ -442,6 +442,53 @@ TEST(join_empty_and_leave_when_empty)
     acd_center_destroy(c);
 }
 
+TEST(expected_wait_counts_calls_ahead_and_serving_agents)
+{
+    acd_center *c;
+    acd_queue_id q;
+    acd_agent_id a[3];
+    acd_call_id first[3], k;
+    int64_t w;
+    int i;
+
+    OK(acd_center_new(NULL, &c));
+    OK(acd_queue_add(c, "q", &q));
+    OK(acd_queue_expected_wait(c, q, 0, &w));
+    CHECK_EQ_INT(w, ACD_TIME_NEVER); /* nobody logged in */
+    for (i = 0; i < 3; i++) {
+        char name[8];
+        snprintf(name, sizeof(name), "a%d", i);
+        ADD_AGENT(c, 0, name, q, a[i]);
+    }
+    OK(acd_queue_expected_wait(c, q, 0, &w));
+    CHECK_EQ_INT(w, 0); /* agents free */
+    for (i = 0; i < 3; i++) {
+        ARRIVE(c, 0, q, first[i]);
+        OK(acd_call_answer(c, 0, first[i], a[i]));
+    }
+    for (i = 0; i < 5; i++)
+        ARRIVE(c, 1000, q, k);
+    ARRIVE_PRIO(c, 1000, q, 2, k);
+    /* No call handled yet: the default 180 s AHT, 3 agents serving. */
+    OK(acd_queue_expected_wait(c, q, 0, &w));
+    CHECK_EQ_INT(w, 7 * 180000 / 3);
+    OK(acd_queue_expected_wait(c, q, 2, &w));
+    CHECK_EQ_INT(w, 2 * 180000 / 3);
+    OK(acd_queue_expected_wait(c, q, 3, &w));
+    CHECK_EQ_INT(w, 180000 / 3);
+    OK(acd_queue_set_option(c, q, ACD_QOPT_DEFAULT_AHT_MS, 90000));
+    OK(acd_queue_expected_wait(c, q, 3, &w));
+    CHECK_EQ_INT(w, 30000);
+    /* One call handled in 60 s: that becomes the AHT.  Its agent takes the
+     * priority-2 call, leaving five waiting. */
+    OK(acd_call_hangup(c, 60000, first[0]));
+    OK(acd_queue_expected_wait(c, q, 0, &w));
+    CHECK_EQ_INT(w, 6 * 60000 / 3);
+    CHECK_EQ_INT(acd_queue_expected_wait(c, a[0], 0, &w), ACD_ERR_NOT_FOUND);
+    CHECK_EQ_INT(acd_queue_expected_wait(c, q, 0, NULL), ACD_ERR_INVALID);
+    acd_center_destroy(c);
+}
+
 int main(void)
 {
     RUN(longest_idle);
@@ -459,5 +506,6 @@ int main(void)
     RUN(queue_weight_breaks_priority_ties_across_queues);
     RUN(max_length_refuses_with_queue_full);
     RUN(join_empty_and_leave_when_empty);
+    RUN(expected_wait_counts_calls_ahead_and_serving_agents);
     return DONE();
 }

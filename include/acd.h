@@ -530,6 +530,28 @@ ACD_API acd_status acd_call_hold(acd_center *c, int64_t now, acd_call_id call);
 ACD_API acd_status acd_call_unhold(acd_center *c, int64_t now, acd_call_id call);
 ACD_API acd_status acd_call_hangup(acd_center *c, int64_t now, acd_call_id call);
 
+/* Blind transfer of a connected (or held) call to `queue`.  The call ends
+ * in its queue as handled and transferred (its agent wraps up), and a new
+ * call enters `queue`: it takes over the host key, and `params` (NULL: the
+ * same priority and initial required skills) say how it is routed; params
+ * must not carry a key or a customer (a transfer is not a new contact).
+ * With ACD_TRANSFER_KEEP_ARRIVAL the new call keeps the original arrival
+ * time (its place in line, tier timing and statistics wait); otherwise it
+ * arrives now.  *out receives the new call's id.
+ * Errors: those of acd_call_arrive, ACD_ERR_STATE (not connected or held),
+ * ACD_ERR_INVALID (unknown flags, a key or customer in params). */
+#define ACD_TRANSFER_KEEP_ARRIVAL 1u
+ACD_API acd_status acd_call_transfer(acd_center *c, int64_t now, acd_call_id call,
+                                     acd_queue_id queue, const acd_call_params *params,
+                                     uint32_t flags, acd_call_id *out);
+
+/* Virtual hold: a waiting caller asks to be called back and hangs up.  The
+ * call keeps its place and its routing, no longer times out (maximum wait),
+ * and its OFFER carries ACD_OFFER_CALLBACK so the host dials the customer
+ * when the agent accepts.  Errors: ACD_ERR_NOT_FOUND, ACD_ERR_STATE (not
+ * waiting, or already a callback), ACD_ERR_TIME.  O(log n). */
+ACD_API acd_status acd_call_request_callback(acd_center *c, int64_t now, acd_call_id call);
+
 ACD_API acd_status acd_call_find(const acd_center *c, const char *key, acd_call_id *out);
 ACD_API const char *acd_call_key(const acd_center *c, acd_call_id call);
 
@@ -545,7 +567,7 @@ typedef struct acd_call_info {
     uint32_t offer_count;    /* offers made so far */
     uint32_t tier_level;     /* highest tier level the call has reached */
     uint32_t route_step;     /* routing step in force (0: the initial skills) */
-    uint32_t reserved0;
+    uint32_t callback;       /* 1 for a callback (virtual hold) */
 } acd_call_info;
 
 ACD_API void acd_call_info_init(acd_call_info *info);
@@ -571,7 +593,7 @@ ACD_API acd_status acd_center_advance(acd_center *c, int64_t now);
 
 typedef enum acd_action_type {
     /* Ring `agent` with `call` of `queue`; `deadline` is when the offer
-     * times out unless answered. */
+     * times out unless answered; `reason` is an acd_offer_kind. */
     ACD_ACTION_OFFER = 1,
     /* Stop ringing `agent` for `call`; `reason` is an acd_cancel_reason. */
     ACD_ACTION_CANCEL_OFFER = 2,
@@ -595,6 +617,11 @@ typedef enum acd_action_type {
     /* `agent`'s rest after a missed offer ended: it is available again. */
     ACD_ACTION_AGENT_READY = 8
 } acd_action_type;
+
+typedef enum acd_offer_kind {
+    ACD_OFFER_CALL = 0,      /* the caller is on the line */
+    ACD_OFFER_CALLBACK = 1   /* the host dials the customer back */
+} acd_offer_kind;
 
 typedef enum acd_cancel_reason {
     ACD_CANCEL_TIMEOUT = 1,

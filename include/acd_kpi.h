@@ -86,6 +86,8 @@ typedef struct acd_stats {
     uint64_t exited;             /* left by ACD_ACTION_CALL_EXIT (queue full,
                                     join-empty, leave-empty) */
     uint64_t handled;            /* handling (wrap-up) ended */
+    uint64_t transferred;        /* connected calls transferred away */
+    uint64_t callbacks;          /* callbacks requested (virtual hold) */
     uint64_t offers;             /* offers made to agents (rings) */
     uint64_t offers_unanswered;  /* offers that rang out or were rejected */
     int64_t wait_answered_ms;    /* sum of the waits of answered calls */
@@ -157,6 +159,7 @@ typedef struct acd_kpis {
     double utilization;          /* (busy + wrap-up) / staffed (all logged-in time) */
     double staffed_hours;        /* logged-in agent time */
     double offer_answer_rate;    /* 1 - unanswered offers / offers */
+    double transfer_rate;        /* transferred / handled */
     double csat_avg;             /* csat_sum / csat_count */
     double fcr_reported;         /* resolved / resolution_reports */
     double fcr_repeat;           /* 1 - repeats / identified */

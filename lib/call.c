@@ -217,6 +217,53 @@ static int32_t refusal(const acdi_queue *q)
     return 0;
 }
 
+/* A reserved call enters q as having arrived at `arrived` (the event
+ * itself happens at c->now): ids, keys, buckets, statistics. */
+static void enter_queue(acd_center *c, acdi_queue *q, acdi_call *call, int32_t priority,
+                        int64_t arrived)
+{
+    uint32_t i;
+
+    call->queue = q;
+    call->state = ACD_CALL_WAITING;
+    call->priority = priority;
+    call->arrived = arrived;
+    call->state_since = c->now;
+    call->seq = ++c->call_seq;
+    call->offer_timer.kind = ACDI_TIMER_OFFER;
+    call->wait_timer.kind = ACDI_TIMER_MAX_WAIT;
+    call->level_timer.kind = ACDI_TIMER_LEVEL;
+    call->step_timer.kind = ACDI_TIMER_STEP;
+    acdi_call_key(c, call, &call->node);
+    call->id = acdi_table_insert(&c->calls, call);
+    if (call->key)
+        acdi_map_put(&c->call_keys, call->key, call->id);
+    c->timer_slots += ACDI_CALL_TIMERS;
+    for (i = 0; i < call->n_steps; i++)
+        acdi_bucket_join(call->steps[i].bucket);
+    acdi_heap_push(&call->bucket->ready, &call->node);
+    q->n_waiting++;
+}
+
+/* The call, just entered, is refused or starts waiting: its timers (maximum
+ * wait from entering, tiers and steps from arrival), then routing. */
+static void start_waiting(acd_center *c, acdi_call *call)
+{
+    acdi_queue *q = call->queue;
+    int32_t refused = refusal(q);
+
+    if (refused) {
+        acdi_call_exit(c, call, refused);
+        return;
+    }
+    if (q->max_wait_ms > 0)
+        acdi_timer_arm(c, &call->wait_timer, c->now + q->max_wait_ms);
+    acdi_call_arm_level(c, call);
+    if (call->n_steps > 1)
+        acdi_timer_arm(c, &call->step_timer, call->arrived + call->steps[1].after);
+    acdi_route_call(c, call);
+}
+
 acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
                            const acd_call_params *params, acd_call_id *out)
 {
@@ -225,7 +272,6 @@ acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
     acdi_customer *customer;
     acdi_call *call;
     acdi_queue *q;
-    uint32_t i;
     acd_status st;
 
     if (!c || !out)
@@ -237,38 +283,11 @@ acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
         (st = reserve_arrival(c, q, &p, &r, &call, &customer)) != ACD_OK)
         return st;
     c->now = now;
-    call->queue = q;
-    call->state = ACD_CALL_WAITING;
-    call->priority = p.priority;
-    call->arrived = now;
-    call->state_since = now;
-    call->seq = ++c->call_seq;
-    call->offer_timer.kind = ACDI_TIMER_OFFER;
-    call->wait_timer.kind = ACDI_TIMER_MAX_WAIT;
-    call->level_timer.kind = ACDI_TIMER_LEVEL;
-    call->step_timer.kind = ACDI_TIMER_STEP;
-    acdi_call_key(c, call, &call->node);
-    call->id = acdi_table_insert(&c->calls, call);
-    if (call->key)
-        acdi_map_put(&c->call_keys, call->key, call->id);
-    c->timer_slots += ACDI_CALL_TIMERS;
+    enter_queue(c, q, call, p.priority, now);
     call->customer_seen = acdi_kpi_customer_arrives(c, p.customer, customer);
     acdi_kpi_arrival(c, call);
-    for (i = 0; i < call->n_steps; i++)
-        acdi_bucket_join(call->steps[i].bucket);
-    acdi_heap_push(&call->bucket->ready, &call->node);
-    q->n_waiting++;
     *out = call->id;
-    if (refusal(q)) {
-        acdi_call_exit(c, call, refusal(q));
-        return ACD_OK;
-    }
-    if (q->max_wait_ms > 0)
-        acdi_timer_arm(c, &call->wait_timer, now + q->max_wait_ms);
-    acdi_call_arm_level(c, call);
-    if (call->n_steps > 1)
-        acdi_timer_arm(c, &call->step_timer, now + call->steps[1].after);
-    acdi_route_call(c, call);
+    start_waiting(c, call);
     return ACD_OK;
 }
 
@@ -498,6 +517,23 @@ static void abandon_offered(acd_center *c, acdi_call *call, int32_t reason)
     acdi_agent_make_available(c, a, a->saved_idle_since, a->saved_idle_seq);
 }
 
+/* A connected or held call ends: its agent wraps up (with no wrap-up time
+ * the call is freed and the agent routed at once). */
+static void end_connected(acd_center *c, acdi_call *call)
+{
+    acdi_agent *a = call->agent;
+
+    close_segment(c, call);
+    call->ended_at = c->now;
+    call->queue->n_connected--;
+    call->state = ACD_CALL_WRAPUP;
+    call->state_since = c->now;
+    if (call->queue->wrapup_ms > 0)
+        acdi_agent_start_wrapup(c, a, call->queue->wrapup_ms);
+    else
+        acdi_agent_finish_wrapup(c, a);
+}
+
 acd_status acd_call_hangup(acd_center *c, int64_t now, acd_call_id id)
 {
     acdi_call *call;
@@ -523,20 +559,98 @@ acd_status acd_call_hangup(acd_center *c, int64_t now, acd_call_id id)
         acdi_call_free(c, call);
         acdi_route_agent(c, a);
         break;
-    default: /* connected or held */
-        close_segment(c, call);
-        call->ended_at = now;
-        call->queue->n_connected--;
-        call->state = ACD_CALL_WRAPUP;
-        call->state_since = now;
-        if (call->queue->wrapup_ms > 0)
-            acdi_agent_start_wrapup(c, a, call->queue->wrapup_ms);
-        else
-            acdi_agent_finish_wrapup(c, a);
+    default:
+        end_connected(c, call);
         break;
     }
     return ACD_OK;
 }
+
+/* The transferred call's routing by default: its priority and initial
+ * required skills. */
+static void inherit_params(const acd_center *c, const acdi_call *old, acd_call_params *p,
+                           acd_skill_req *skills)
+{
+    const acdi_profile *req = old->steps[0].req;
+    uint32_t i;
+
+    acd_call_params_init(p);
+    p->priority = old->priority;
+    for (i = 0; i < req->n; i++) {
+        const acdi_skill *s = c->skills.slots[req->items[i].skill].ptr;
+        skills[i].skill = s->id;
+        skills[i].min_level = req->items[i].level;
+        skills[i].reserved0 = 0;
+    }
+    p->skills = skills;
+    p->skill_count = req->n;
+}
+
+acd_status acd_call_transfer(acd_center *c, int64_t now, acd_call_id id, acd_queue_id queue,
+                             const acd_call_params *params, uint32_t flags, acd_call_id *out)
+{
+    acd_skill_req inherited[ACD_MAX_SKILLS_PER_CALL];
+    acd_call_params p, same;
+    acdi_customer *customer;
+    acdi_call *old, *call;
+    acdi_queue *q;
+    int64_t arrived;
+    req_sets r;
+    acd_status st;
+
+    if (!c || !out || (flags & ~ACD_TRANSFER_KEEP_ARRIVAL))
+        return ACD_ERR_INVALID;
+    if (!(old = acdi_call_get(c, id)) || !(q = acdi_queue_get(c, queue)))
+        return ACD_ERR_NOT_FOUND;
+    if (old->state != ACD_CALL_CONNECTED && old->state != ACD_CALL_HELD)
+        return ACD_ERR_STATE;
+    if (params && (params->size < PARAMS_V1_SIZE || params->size > sizeof(p)))
+        return ACD_ERR_VERSION;
+    if (params && (params->key || params->customer))
+        return ACD_ERR_INVALID;
+    if (!params) {
+        inherit_params(c, old, &same, inherited);
+        params = &same;
+    }
+    if ((st = read_params(c, params, &p, &r)) != ACD_OK)
+        return st;
+    if ((st = acdi_check_time(c, now)) != ACD_OK ||
+        (st = reserve_arrival(c, q, &p, &r, &call, &customer)) != ACD_OK ||
+        (st = acdi_reserve_actions(c, 3)) != ACD_OK)
+        return st;
+    c->now = now;
+    /* The key moves to the new call without copying. */
+    if (old->key) {
+        acdi_map_del(&c->call_keys, old->key);
+        call->key = old->key;
+        old->key = NULL;
+    }
+    arrived = flags & ACD_TRANSFER_KEEP_ARRIVAL ? old->arrived : now;
+    acdi_kpi_transfer(c, old, old->agent);
+    end_connected(c, old); /* may free it */
+    enter_queue(c, q, call, p.priority, arrived);
+    acdi_kpi_arrival(c, call);
+    *out = call->id;
+    start_waiting(c, call);
+    return ACD_OK;
+}
+
+acd_status acd_call_request_callback(acd_center *c, int64_t now, acd_call_id id)
+{
+    acdi_call *call;
+    acd_status st;
+
+    if ((st = call_event(c, now, id, &call)) != ACD_OK)
+        return st;
+    if (call->state != ACD_CALL_WAITING || call->callback)
+        return ACD_ERR_STATE;
+    c->now = now;
+    call->callback = 1;
+    acdi_timer_disarm(c, &call->wait_timer);
+    acdi_kpi_callback(c, call);
+    return ACD_OK;
+}
+
 
 void acdi_call_offer_timeout(acd_center *c, acdi_call *call)
 {
@@ -594,7 +708,7 @@ void acd_call_info_init(acd_call_info *info)
     info->size = (uint32_t)sizeof(*info);
 }
 
-#define CALL_INFO_V1_SIZE (offsetof(acd_call_info, reserved0) + sizeof(uint32_t))
+#define CALL_INFO_V1_SIZE (offsetof(acd_call_info, callback) + sizeof(uint32_t))
 
 acd_status acd_call_get_info(const acd_center *c, acd_call_id id, acd_call_info *info)
 {
@@ -617,6 +731,7 @@ acd_status acd_call_get_info(const acd_center *c, acd_call_id id, acd_call_info 
     out.offer_count = call->offer_count;
     out.tier_level = call->level;
     out.route_step = call->step;
+    out.callback = (uint32_t)call->callback;
     if (info->size < sizeof(out))
         out.size = info->size;
     memcpy(info, &out, out.size);

@@ -184,6 +184,7 @@ struct acdi_call {
     uint32_t level;          /* highest tier level reached */
     uint32_t offer_count;
     int customer_seen;       /* 0 none, 1 first contact, 2 repeat */
+    int callback;            /* virtual hold: the host calls the customer */
     int64_t talk_ms;         /* connected time so far */
     int64_t hold_ms;
     int64_t ended_at;        /* hangup time (wrap-up starts) */
@@ -336,6 +337,8 @@ void acdi_kpi_answer(acd_center *c, const acdi_call *call, acdi_agent *a);
 void acdi_kpi_abandon(acd_center *c, const acdi_call *call);
 void acdi_kpi_timeout(acd_center *c, const acdi_call *call);
 void acdi_kpi_exit(acd_center *c, const acdi_call *call);
+void acdi_kpi_transfer(acd_center *c, const acdi_call *call, acdi_agent *a);
+void acdi_kpi_callback(acd_center *c, const acdi_call *call);
 void acdi_kpi_handled(acd_center *c, const acdi_call *call, acdi_agent *a);
 acd_status acdi_kpi_reserve_customer(acd_center *c, const char *customer,
                                      acdi_customer **fresh);

@@ -229,6 +229,30 @@ void acdi_kpi_exit(acd_center *c, const acdi_call *call)
     book(c, call, NULL, book_exit);
 }
 
+static void book_transfer(acdi_record *r, const acdi_call *call, int64_t now)
+{
+    (void)call;
+    (void)now;
+    r->transferred++;
+}
+
+static void book_callback(acdi_record *r, const acdi_call *call, int64_t now)
+{
+    (void)call;
+    (void)now;
+    r->callbacks++;
+}
+
+void acdi_kpi_transfer(acd_center *c, const acdi_call *call, acdi_agent *a)
+{
+    book(c, call, a, book_transfer);
+}
+
+void acdi_kpi_callback(acd_center *c, const acdi_call *call)
+{
+    book(c, call, NULL, book_callback);
+}
+
 void acdi_kpi_handled(acd_center *c, const acdi_call *call, acdi_agent *a)
 {
     int64_t handle_ms = call->talk_ms + call->hold_ms + (c->now - call->ended_at);
@@ -439,6 +463,8 @@ static void fill_stats(acd_stats *o, const acdi_record *r, const uint32_t *hist)
     o->timed_out_in_sl = r->timed_out_in_sl;
     o->exited = r->exited;
     o->handled = r->handled;
+    o->transferred = r->transferred;
+    o->callbacks = r->callbacks;
     o->offers = r->offers;
     o->offers_unanswered = r->offers_unanswered;
     o->wait_answered_ms = r->wait_answered_ms;
@@ -588,6 +614,7 @@ acd_status acd_stats_kpis(const acd_stats *s, acd_kpis *k)
     out.utilization = ratio(working, staffed);
     out.staffed_hours = staffed / MS_PER_HOUR;
     out.offer_answer_rate = 1.0 - ratio((double)s->offers_unanswered, (double)s->offers);
+    out.transfer_rate = ratio((double)s->transferred, (double)s->handled);
     out.csat_avg = ratio((double)s->csat_sum, (double)s->csat_count);
     out.fcr_reported = ratio((double)s->resolved, (double)s->resolution_reports);
     out.fcr_repeat = 1.0 - ratio((double)s->repeats, (double)s->identified);

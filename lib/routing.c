@@ -147,7 +147,8 @@ static void offer(acd_center *c, acdi_call *call, acdi_agent *a)
     a->call = call;
     acdi_timer_arm(c, &call->offer_timer, deadline);
     acdi_kpi_offer(c, call, a);
-    acdi_emit(c, ACD_ACTION_OFFER, call, a, q, deadline, 0);
+    acdi_emit(c, ACD_ACTION_OFFER, call, a, q, deadline,
+              call->callback ? ACD_OFFER_CALLBACK : ACD_OFFER_CALL);
 }
 
 /* ---- choosing an agent for a call ---- */

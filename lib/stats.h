@@ -35,7 +35,7 @@ typedef struct acdi_record {
     uint64_t offered, answered, answered_in_sl;
     uint64_t abandoned, abandoned_short, abandoned_in_sl;
     uint64_t timed_out, timed_out_in_sl, exited;
-    uint64_t handled, offers, offers_unanswered;
+    uint64_t handled, offers, offers_unanswered, transferred, callbacks;
     int64_t wait_answered_ms, wait_abandoned_ms, wait_max_ms;
     int64_t talk_ms, hold_ms, wrapup_ms;
     int64_t state_ms[ACDI_SLOTS];

@@ -585,6 +585,92 @@ TEST(busy_outcome_and_ending_a_rest_early)
     acd_center_destroy(w.c);
 }
 
+TEST(blind_transfer_starts_a_new_call_keeping_the_key)
+{
+    acd_center *c;
+    acd_queue_id sales, support;
+    acd_agent_id a, b;
+    acd_call_id k, k2, k3, found;
+    acd_call_params p;
+    acd_call_info ci;
+    acd_action act;
+
+    OK(acd_center_new(NULL, &c));
+    OK(acd_queue_add(c, "sales", &sales));
+    OK(acd_queue_add(c, "support", &support));
+    OK(acd_queue_set_option(c, sales, ACD_QOPT_WRAPUP_MS, 5000));
+    ADD_AGENT(c, 0, "a", sales, a);
+    ADD_AGENT(c, 0, "b", support, b);
+    acd_call_params_init(&p);
+    p.key = "sip-1";
+    p.priority = 3;
+    OK(acd_call_arrive(c, 1000, sales, &p, &k));
+    EXPECT_ACTION(c, ACD_ACTION_OFFER, k, a);
+    CHECK_EQ_INT(acd_call_transfer(c, 1500, k, support, NULL, 0, &k2), ACD_ERR_STATE);
+    OK(acd_call_answer(c, 2000, k, a));
+    CHECK_EQ_INT(acd_call_transfer(c, 3000, k, support, NULL, 2, &k2), ACD_ERR_INVALID);
+    CHECK_EQ_INT(acd_call_transfer(c, 3000, k, support, &p, 0, &k2), ACD_ERR_INVALID);
+    CHECK_EQ_INT(acd_call_transfer(c, 3000, k, a, NULL, 0, &k2), ACD_ERR_NOT_FOUND);
+    CHECK_EQ_INT(acd_call_transfer(c, 900, k, support, NULL, 0, &k2), ACD_ERR_TIME);
+    OK(acd_call_transfer(c, 10000, k, support, NULL, ACD_TRANSFER_KEEP_ARRIVAL, &k2));
+    CHECK(k2 != k);
+    EXPECT_ACTION_AS(c, act, ACD_ACTION_OFFER, k2, b);
+    CHECK_EQ_U64(act.queue, support);
+    EXPECT_NO_ACTION(c);
+    OK(acd_call_find(c, "sip-1", &found));
+    CHECK_EQ_U64(found, k2);
+    CHECK(acd_call_key(c, k) == NULL);
+    EXPECT_CALL_STATE(c, k, ACD_CALL_WRAPUP); /* a wraps up the first leg */
+    EXPECT_AGENT_STATE(c, a, ACD_AGENT_WRAPUP);
+    acd_call_info_init(&ci);
+    OK(acd_call_get_info(c, k2, &ci));
+    CHECK_EQ_INT(ci.arrived, 1000);
+    CHECK_EQ_INT(ci.priority, 3);
+    CHECK_EQ_U64(ci.queue, support);
+    /* A second transfer, back to sales, arriving now. */
+    OK(acd_call_answer(c, 11000, k2, b));
+    OK(acd_call_transfer(c, 12000, k2, sales, NULL, 0, &k3));
+    OK(acd_call_get_info(c, k3, &ci));
+    CHECK_EQ_INT(ci.arrived, 12000);
+    CHECK_EQ_INT(ci.state, ACD_CALL_WAITING); /* a is still wrapping up */
+    OK(acd_center_advance(c, 15000));
+    EXPECT_ACTION(c, ACD_ACTION_WRAPUP_END, k, a); /* the first leg */
+    EXPECT_ACTION(c, ACD_ACTION_OFFER, k3, a);
+    EXPECT_CONSISTENT(c);
+    acd_center_destroy(c);
+}
+
+TEST(callback_keeps_place_and_stops_the_clock)
+{
+    world w;
+    acd_call_id k1, k2;
+    acd_call_info ci;
+    acd_action act;
+    int64_t d;
+
+    SETUP(w);
+    OK(acd_queue_set_option(w.c, w.q, ACD_QOPT_MAX_WAIT_MS, 30000));
+    OK(acd_agent_logout(w.c, 5, w.a));
+    OK(acd_agent_logout(w.c, 5, w.b));
+    ARRIVE(w.c, 1000, w.q, k1);
+    ARRIVE(w.c, 2000, w.q, k2);
+    OK(acd_call_request_callback(w.c, 5000, k1));
+    CHECK_EQ_INT(acd_call_request_callback(w.c, 5001, k1), ACD_ERR_STATE);
+    acd_call_info_init(&ci);
+    OK(acd_call_get_info(w.c, k1, &ci));
+    CHECK_EQ_INT(ci.callback, 1);
+    OK(acd_center_next_deadline(w.c, &d));
+    CHECK_EQ_INT(d, 32000); /* only k2 still times out */
+    OK(acd_agent_login(w.c, 40000, w.a)); /* k2 timed out at 32 s, unadvanced */
+    EXPECT_ACTION_AS(w.c, act, ACD_ACTION_OFFER, k1, w.a);
+    CHECK_EQ_INT(act.reason, ACD_OFFER_CALLBACK);
+    CHECK_EQ_INT(acd_call_request_callback(w.c, 40001, k1), ACD_ERR_STATE);
+    OK(acd_center_advance(w.c, 40002));
+    EXPECT_ACTION(w.c, ACD_ACTION_CALL_TIMEOUT, k2, 0);
+    EXPECT_CONSISTENT(w.c);
+    acd_center_destroy(w.c);
+}
+
 int main(void)
 {
     RUN(arrival_offers_to_longest_idle_and_answer_connects);
@@ -606,5 +692,7 @@ int main(void)
     RUN(max_no_answer_counts_consecutive_ring_outs);
     RUN(reject_delay_rests_the_agent_then_makes_it_ready);
     RUN(busy_outcome_and_ending_a_rest_early);
+    RUN(blind_transfer_starts_a_new_call_keeping_the_key);
+    RUN(callback_keeps_place_and_stops_the_clock);
     return DONE();
 }

@@ -586,6 +586,45 @@ TEST(repeat_window_forgets_old_customers)
     acd_center_destroy(c);
 }
 
+TEST(transfers_and_callbacks_are_counted)
+{
+    acd_center *c;
+    acd_queue_id q1, q2;
+    acd_agent_id a;
+    acd_call_id k, k2, k3;
+    acd_stats s;
+    acd_kpis kp;
+
+    OK(acd_center_new(NULL, &c));
+    OK(acd_queue_add(c, "q1", &q1));
+    OK(acd_queue_add(c, "q2", &q2));
+    ADD_AGENT(c, 0, "a", q1, a);
+    ARRIVE(c, 1000, q1, k);
+    OK(acd_call_answer(c, 2000, k, a));
+    OK(acd_call_transfer(c, 5000, k, q2, NULL, 0, &k2)); /* no wrap-up: handled now */
+    ARRIVE(c, 6000, q1, k3);
+    OK(acd_call_hangup(c, 6500, k3)); /* offered to a, abandoned */
+    ARRIVE(c, 7000, q2, k3);
+    OK(acd_call_request_callback(c, 8000, k3));
+    acd_stats_init(&s);
+    OK(acd_stats_get(c, ACD_SCOPE_QUEUE, q1, 0, &s));
+    CHECK_EQ_INT(s.transferred, 1);
+    CHECK_EQ_INT(s.handled, 1);
+    CHECK_EQ_INT(s.talk_ms, 3000);
+    acd_kpis_init(&kp);
+    OK(acd_stats_kpis(&s, &kp));
+    CHECK_NEAR(kp.transfer_rate, 1.0, 1e-12);
+    OK(acd_stats_get(c, ACD_SCOPE_QUEUE, q2, 0, &s));
+    CHECK_EQ_INT(s.offered, 2); /* the transferred call and k3 */
+    CHECK_EQ_INT(s.callbacks, 1);
+    CHECK_EQ_INT(s.identified, 0);
+    OK(acd_stats_get(c, ACD_SCOPE_AGENT, a, 0, &s));
+    CHECK_EQ_INT(s.transferred, 1);
+    (void)k2;
+    EXPECT_CONSISTENT(c);
+    acd_center_destroy(c);
+}
+
 int main(void)
 {
     RUN(queue_interval_0_contacts_and_member_time);
@@ -602,5 +641,6 @@ int main(void)
     RUN(interval_config_is_validated);
     RUN(quality_and_cost_inputs_are_validated);
     RUN(repeat_window_forgets_old_customers);
+    RUN(transfers_and_callbacks_are_counted);
     return DONE();
 }

@@ -323,10 +323,20 @@ static void do_call_event(driver *d, uint32_t which)
     acd_call_id k = any_call(d);
     int64_t t = event_time(d);
 
+    acd_queue_id target = d->q[pick(d, 3)];
+    uint32_t flags = pick(d, 3);
+    acd_call_id fresh = 0;
+
     switch (which) {
     case 0: APPLY(d, 0, acd_call_hangup(d->c, t, k)); break;
     case 1: APPLY(d, 0, acd_call_hold(d->c, t, k)); break;
-    default: APPLY(d, 0, acd_call_unhold(d->c, t, k)); break;
+    case 2: APPLY(d, 0, acd_call_unhold(d->c, t, k)); break;
+    case 3:
+        APPLY(d, 0, acd_call_transfer(d->c, t, k, target, NULL, flags, &fresh));
+        if (last_status == ACD_OK)
+            remember_call(d, fresh);
+        break;
+    default: APPLY(d, 0, acd_call_request_callback(d->c, t, k)); break;
     }
 }
 
@@ -381,7 +391,7 @@ static void step(driver *d)
     else if (r == 7)
         do_offer_reply(d, 0);
     else if (r < 10)
-        do_call_event(d, pick(d, 3));
+        do_call_event(d, pick(d, 5));
     else if (r < 16)
         do_agent_event(d, pick(d, 8));
     else if (r == 16)

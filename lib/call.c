@@ -245,23 +245,24 @@ static void enter_queue(acd_center *c, acdi_queue *q, acdi_call *call, int32_t p
     q->n_waiting++;
 }
 
-/* The call, just entered, is refused or starts waiting: its timers (maximum
- * wait from entering, tiers and steps from arrival), then routing. */
-static void start_waiting(acd_center *c, acdi_call *call)
+/* The call, just entered, is refused (0: it is gone) or starts waiting
+ * (1): its timers, maximum wait from entering, tiers and steps from
+ * arrival.  The caller routes it. */
+static int start_waiting(acd_center *c, acdi_call *call)
 {
     acdi_queue *q = call->queue;
     int32_t refused = refusal(q);
 
     if (refused) {
         acdi_call_exit(c, call, refused);
-        return;
+        return 0;
     }
     if (q->max_wait_ms > 0)
         acdi_timer_arm(c, &call->wait_timer, c->now + q->max_wait_ms);
     acdi_call_arm_level(c, call);
     if (call->n_steps > 1)
         acdi_timer_arm(c, &call->step_timer, call->arrived + call->steps[1].after);
-    acdi_route_call(c, call);
+    return 1;
 }
 
 acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
@@ -287,7 +288,8 @@ acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
     call->customer_seen = acdi_kpi_customer_arrives(c, p.customer, customer);
     acdi_kpi_arrival(c, call);
     *out = call->id;
-    start_waiting(c, call);
+    if (start_waiting(c, call))
+        acdi_route_call(c, call);
     return ACD_OK;
 }
 
@@ -595,6 +597,7 @@ acd_status acd_call_transfer(acd_center *c, int64_t now, acd_call_id id, acd_que
     acdi_call *old, *call;
     acdi_queue *q;
     int64_t arrived;
+    int waiting;
     req_sets r;
     acd_status st;
 
@@ -626,12 +629,16 @@ acd_status acd_call_transfer(acd_center *c, int64_t now, acd_call_id id, acd_que
         old->key = NULL;
     }
     arrived = flags & ACD_TRANSFER_KEEP_ARRIVAL ? old->arrived : now;
-    acdi_kpi_transfer(c, old, old->agent);
-    end_connected(c, old); /* may free it */
+    /* The new leg joins its buckets before the old leg leaves them: they
+     * may be the same buckets, which must not be freed in between. */
     enter_queue(c, q, call, p.priority, arrived);
     acdi_kpi_arrival(c, call);
     *out = call->id;
-    start_waiting(c, call);
+    waiting = start_waiting(c, call);
+    acdi_kpi_transfer(c, old, old->agent);
+    end_connected(c, old); /* may free it, and route its agent */
+    if (waiting && call->state == ACD_CALL_WAITING)
+        acdi_route_call(c, call);
     return ACD_OK;
 }
 

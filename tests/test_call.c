@@ -671,6 +671,27 @@ TEST(callback_keeps_place_and_stops_the_clock)
     acd_center_destroy(w.c);
 }
 
+/* Regression (found by fuzz_events): a transfer into the same queue with
+ * the same requirements reuses the old leg's bucket, which must survive the
+ * old leg leaving it. */
+TEST(transfer_into_the_same_queue_and_bucket)
+{
+    world w;
+    acd_call_id k, k2;
+
+    SETUP(w);
+    OK(acd_agent_logout(w.c, 5, w.b));
+    ARRIVE(w.c, 1000, w.q, k);
+    EXPECT_ACTION(w.c, ACD_ACTION_OFFER, k, w.a);
+    OK(acd_call_answer(w.c, 2000, k, w.a));
+    OK(acd_call_transfer(w.c, 3000, k, w.q, NULL, 0, &k2));
+    /* No wrap-up: a is free at once and takes the new leg. */
+    EXPECT_ACTION(w.c, ACD_ACTION_OFFER, k2, w.a);
+    EXPECT_NO_ACTION(w.c);
+    EXPECT_CONSISTENT(w.c);
+    acd_center_destroy(w.c);
+}
+
 int main(void)
 {
     RUN(arrival_offers_to_longest_idle_and_answer_connects);
@@ -694,5 +715,6 @@ int main(void)
     RUN(busy_outcome_and_ending_a_rest_early);
     RUN(blind_transfer_starts_a_new_call_keeping_the_key);
     RUN(callback_keeps_place_and_stops_the_clock);
+    RUN(transfer_into_the_same_queue_and_bucket);
     return DONE();
 }

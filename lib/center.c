@@ -181,49 +181,42 @@ static int64_t *center_option(acd_center *c, acd_center_option key)
     }
 }
 
+static const acdi_option_bounds center_bounds[] = {
+    {ACD_OPT_NOANSWER_NOT_READY, 0, 1},
+    {ACD_OPT_NOANSWER_REASON, 0, INT32_MAX},
+    {ACD_OPT_INTERVAL_ACTIONS, 0, 1},
+    {ACD_OPT_REPEAT_WINDOW_MS, 0, 30 * (int64_t)DAY_MS},
+    {ACD_OPT_AGENT_HOURLY_COST, 0, ACDI_COST_MAX},
+    {ACD_OPT_SL_VARIANT, ACD_SL_ABANDONS_WITHIN_MET, ACD_SL_REMOVED_WITHIN},
+    {ACD_OPT_PRIORITY_AGING_MS, 0, DAY_MS},
+    {ACD_OPT_MAX_NO_ANSWER, 1, 1000},
+    {ACD_OPT_NOANSWER_DELAY_MS, 0, DAY_MS},
+    {ACD_OPT_REJECT_DELAY_MS, 0, DAY_MS},
+    {ACD_OPT_BUSY_DELAY_MS, 0, DAY_MS},
+    {ACD_OPT_REST_REASON, 0, INT32_MAX},
+};
+
+acd_status acdi_option_lookup(const acdi_option_bounds *table, size_t n, int key, int64_t *min,
+                              int64_t *max)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (table[i].key != key)
+            continue;
+        if (!min || !max)
+            return ACD_ERR_INVALID;
+        *min = table[i].min;
+        *max = table[i].max;
+        return ACD_OK;
+    }
+    return ACD_ERR_OPTION;
+}
+
 acd_status acd_center_option_bounds(acd_center_option key, int64_t *min, int64_t *max)
 {
-    int64_t lo = 0, hi;
-
-    switch (key) {
-    case ACD_OPT_NOANSWER_NOT_READY:
-    case ACD_OPT_INTERVAL_ACTIONS:
-        hi = 1;
-        break;
-    case ACD_OPT_NOANSWER_REASON:
-        hi = INT32_MAX;
-        break;
-    case ACD_OPT_REPEAT_WINDOW_MS:
-        hi = 30 * (int64_t)DAY_MS;
-        break;
-    case ACD_OPT_AGENT_HOURLY_COST:
-        hi = ACDI_COST_MAX;
-        break;
-    case ACD_OPT_SL_VARIANT:
-        lo = ACD_SL_ABANDONS_WITHIN_MET;
-        hi = ACD_SL_REMOVED_WITHIN;
-        break;
-    case ACD_OPT_PRIORITY_AGING_MS:
-    case ACD_OPT_NOANSWER_DELAY_MS:
-    case ACD_OPT_REJECT_DELAY_MS:
-    case ACD_OPT_BUSY_DELAY_MS:
-        hi = DAY_MS;
-        break;
-    case ACD_OPT_MAX_NO_ANSWER:
-        lo = 1;
-        hi = 1000;
-        break;
-    case ACD_OPT_REST_REASON:
-        hi = INT32_MAX;
-        break;
-    default:
-        return ACD_ERR_OPTION;
-    }
-    if (!min || !max)
-        return ACD_ERR_INVALID;
-    *min = lo;
-    *max = hi;
-    return ACD_OK;
+    return acdi_option_lookup(center_bounds, sizeof(center_bounds) / sizeof(center_bounds[0]),
+                              (int)key, min, max);
 }
 
 acd_status acd_center_set_option(acd_center *c, acd_center_option key, int64_t value)

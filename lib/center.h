@@ -228,6 +228,16 @@ struct acd_center {
 #define ACDI_ACTIONS_PER_STEP 4
 
 /* ---- center.c ---- */
+/* Inclusive bounds of one option key. */
+typedef struct acdi_option_bounds {
+    int key;
+    int64_t min, max;
+} acdi_option_bounds;
+
+/* Bounds of `key` from a table; ACD_ERR_OPTION if absent. */
+acd_status acdi_option_lookup(const acdi_option_bounds *table, size_t n, int key, int64_t *min,
+                              int64_t *max);
+
 /* Validate `now` for an event: ACD_ERR_TIME if it goes backwards. */
 acd_status acdi_check_time(const acd_center *c, int64_t now);
 /* Make room for `k` more actions. */

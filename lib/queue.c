@@ -132,55 +132,28 @@ void acdi_queue_destroy(acd_center *c, acdi_queue *q)
 
 #define DAY_MS 86400000
 
+static const acdi_option_bounds queue_bounds[] = {
+    {ACD_QOPT_WRAPUP_MS, 0, DAY_MS},
+    {ACD_QOPT_OFFER_TIMEOUT_MS, 1, DAY_MS},
+    {ACD_QOPT_MAX_WAIT_MS, 0, 7 * (int64_t)DAY_MS},
+    {ACD_QOPT_SL_THRESHOLD_MS, 0, DAY_MS},
+    {ACD_QOPT_SHORT_ABANDON_MS, 0, DAY_MS},
+    {ACD_QOPT_SL_VARIANT, ACD_SL_ABANDONS_WITHIN_MET, ACD_SL_REMOVED_WITHIN},
+    {ACD_QOPT_TELEPHONY_COST_PER_MIN, 0, ACDI_COST_MAX},
+    {ACD_QOPT_CONTACT_COST, 0, ACDI_COST_MAX},
+    {ACD_QOPT_STRATEGY, ACD_STRATEGY_LONGEST_IDLE, ACD_STRATEGY_BEST_SKILL},
+    {ACD_QOPT_WEIGHT, 0, 1000000},
+    {ACD_QOPT_MAX_LENGTH, 0, 10000000},
+    {ACD_QOPT_REFUSE_WHEN_EMPTY, 0, 1},
+    {ACD_QOPT_LEAVE_WHEN_EMPTY, 0, 1},
+    {ACD_QOPT_TIER_SKIP_EMPTY, 0, 1},
+    {ACD_QOPT_DEFAULT_AHT_MS, 1, DAY_MS},
+};
+
 acd_status acd_queue_option_bounds(acd_queue_option key, int64_t *min, int64_t *max)
 {
-    int64_t lo = 0, hi;
-
-    switch (key) {
-    case ACD_QOPT_WRAPUP_MS:
-    case ACD_QOPT_SL_THRESHOLD_MS:
-    case ACD_QOPT_SHORT_ABANDON_MS:
-        hi = DAY_MS;
-        break;
-    case ACD_QOPT_OFFER_TIMEOUT_MS:
-    case ACD_QOPT_DEFAULT_AHT_MS:
-        lo = 1;
-        hi = DAY_MS;
-        break;
-    case ACD_QOPT_MAX_WAIT_MS:
-        hi = 7 * (int64_t)DAY_MS;
-        break;
-    case ACD_QOPT_SL_VARIANT:
-        lo = ACD_SL_ABANDONS_WITHIN_MET;
-        hi = ACD_SL_REMOVED_WITHIN;
-        break;
-    case ACD_QOPT_TELEPHONY_COST_PER_MIN:
-    case ACD_QOPT_CONTACT_COST:
-        hi = ACDI_COST_MAX;
-        break;
-    case ACD_QOPT_STRATEGY:
-        lo = ACD_STRATEGY_LONGEST_IDLE;
-        hi = ACD_STRATEGY_BEST_SKILL;
-        break;
-    case ACD_QOPT_WEIGHT:
-        hi = 1000000;
-        break;
-    case ACD_QOPT_MAX_LENGTH:
-        hi = 10000000;
-        break;
-    case ACD_QOPT_REFUSE_WHEN_EMPTY:
-    case ACD_QOPT_LEAVE_WHEN_EMPTY:
-    case ACD_QOPT_TIER_SKIP_EMPTY:
-        hi = 1;
-        break;
-    default:
-        return ACD_ERR_OPTION;
-    }
-    if (!min || !max)
-        return ACD_ERR_INVALID;
-    *min = lo;
-    *max = hi;
-    return ACD_OK;
+    return acdi_option_lookup(queue_bounds, sizeof(queue_bounds) / sizeof(queue_bounds[0]),
+                              (int)key, min, max);
 }
 
 static int64_t *queue_option(acdi_queue *q, acd_queue_option key)

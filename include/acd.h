@@ -171,8 +171,9 @@ ACD_API acd_status acd_center_check(const acd_center *c);
 /* Center-wide options.  Values are int64_t; each key has bounds that
  * acd_center_option_bounds() reports. */
 typedef enum acd_center_option {
-    /* 1: after an offer times out the agent goes not-ready (default), 0: the
-     * agent stays available, behind every other idle agent. */
+    /* 1 (default): after ACD_OPT_MAX_NO_ANSWER offers in a row time out,
+     * the agent goes not-ready; 0: it never does (it rests or stays
+     * available behind every other idle agent, docs/routing.md). */
     ACD_OPT_NOANSWER_NOT_READY = 1,
     /* Host reason code given to agents made not-ready by an unanswered offer
      * (default 0).  Bounds 0..INT32_MAX. */
@@ -220,7 +221,8 @@ typedef enum acd_queue_option {
     ACD_QOPT_OFFER_TIMEOUT_MS = 2,
     /* Longest a call may wait in the queue before the library removes it
      * with ACD_ACTION_CALL_TIMEOUT; 0 = forever (default).  Counted from
-     * arrival; time spent ringing counts.  0..604,800,000. */
+     * entering the queue (a transferred call enters anew); time spent
+     * ringing counts; callbacks never time out.  0..604,800,000. */
     ACD_QOPT_MAX_WAIT_MS = 3,
     /* Service-level threshold T in ms (default 20,000).  0..86,400,000. */
     ACD_QOPT_SL_THRESHOLD_MS = 4,

@@ -218,7 +218,8 @@ typedef struct acd_center_info {
 } acd_center_info;
 
 ACD_API void acd_center_info_init(acd_center_info *info);
-/* O(1). */
+/* Agents by state in O(1), calls by state summed over queues: O(queues).
+ * Errors: ACD_ERR_INVALID (NULL, size too small). */
 ACD_API acd_status acd_center_get_info(const acd_center *c, acd_center_info *info);
 
 #ifdef __cplusplus

@@ -1,0 +1,3 @@
+module github.com/libacd/acd-go
+
+go 1.19

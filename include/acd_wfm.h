@@ -234,7 +234,8 @@ ACD_API acd_status acd_wfm_scheduled_agents(uint32_t required, double shrinkage,
  * Pass handled (answered) calls, not offered, for the BRIEF's cost per
  * contact.  Either output may be NULL, not both.
  * Errors: ACD_ERR_INVALID (both outputs NULL), ACD_ERR_RANGE (interval_s,
- * hourly_rate, handled_calls negative or not finite).  O(1). */
+ * hourly_rate, handled_calls negative or not finite, or a cost too large
+ * for a double).  O(1). */
 ACD_API acd_status acd_wfm_cost(uint32_t agents, double interval_s, double hourly_rate,
                                 double handled_calls, double *interval_cost,
                                 double *cost_per_call);

@@ -936,6 +936,8 @@ acd_status acd_wfm_cost(uint32_t agents, double interval_s, double hourly_rate,
     if (bad_money(interval_s) || bad_money(hourly_rate) || bad_money(handled_calls))
         return ACD_ERR_RANGE;
     cost = (double)agents * interval_s / 3600.0 * hourly_rate;
+    if (!isfinite(cost))
+        return ACD_ERR_RANGE; /* finite inputs whose product overflows */
     if (interval_cost)
         *interval_cost = cost;
     if (cost_per_call)

@@ -747,6 +747,10 @@ TEST(cost_per_interval_and_per_call)
     CHECK_EQ_INT(cost == 0.0 && per == 0.0, 1);
     CHECK_EQ_INT(acd_wfm_cost(3, 900.0, 40.0, 0.0, &cost, NULL), ACD_OK);
     CHECK_NEAR(cost, 30.0, 1e-12);
+    /* Finite inputs whose product overflows: an error, outputs untouched. */
+    cost = per = -1;
+    CHECK_EQ_INT(acd_wfm_cost(2, 1e300, 1e300, 1.0, &cost, &per), ACD_ERR_RANGE);
+    CHECK_EQ_INT(cost == -1 && per == -1, 1);
 }
 
 /* ---- Plans ------------------------------------------------------------------------ */

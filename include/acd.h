@@ -262,7 +262,16 @@ typedef enum acd_queue_option {
     /* Handle time assumed by acd_queue_expected_wait() until the queue has
      * handled calls in its current or last closed interval.  Default
      * 180,000 ms.  1..86,400,000. */
-    ACD_QOPT_DEFAULT_AHT_MS = 15
+    ACD_QOPT_DEFAULT_AHT_MS = 15,
+    /* Longest a call may wait while no member of the queue is logged in
+     * (mod_callcenter max-wait-time-with-no-agent): once the queue has had
+     * nobody logged in for this long, and the call has been in the queue
+     * for this long, the call leaves with ACD_ACTION_CALL_EXIT
+     * (ACD_EXIT_NO_AGENT), callbacks included.  The clock of a call starts
+     * at max(queue empty since, call entered the queue) and restarts when a
+     * member logs in.  A change applies to calls already waiting.  0
+     * (default): never.  0..604,800,000. */
+    ACD_QOPT_MAX_WAIT_NO_AGENT_MS = 16
 } acd_queue_option;
 
 /* Highest membership level (tier) a queue may use. */
@@ -485,6 +494,17 @@ typedef struct acd_call_params {
     const acd_route_step *steps;   /* later requirement sets, may be NULL */
     uint32_t step_count;           /* 0..ACD_MAX_ROUTE_STEPS */
     uint32_t reserved1;            /* must be 0 */
+    /* Preferred agent (last-agent routing, a named agent): for
+     * preferred_wait_ms (1..86,400,000) after entering the queue the call
+     * is offered to this agent only, whatever its skills and tier level,
+     * and the agent takes it before any other call when it becomes
+     * available.  The preference ends early when the agent logs out,
+     * leaves the queue or misses the offer (no answer, reject, busy,
+     * not-ready while ringing); then the call is routed as any other (its
+     * steps and tiers still count from arrival).  Ignored when the agent is
+     * not a logged-in member of the queue at arrival.  0: none. */
+    acd_agent_id preferred_agent;
+    int64_t preferred_wait_ms;     /* 0 when preferred_agent is 0 */
 } acd_call_params;
 
 ACD_API void acd_call_params_init(acd_call_params *params);
@@ -496,10 +516,12 @@ ACD_API void acd_call_params_init(acd_call_params *params);
  * With routing steps the call's requirements change at each step's time
  * (a timer; the call is offered again under the new requirements).
  * Errors: ACD_ERR_INVALID (duplicate skill, reserved field set, out NULL,
- * empty or too long key or customer, steps not increasing or not after 0),
+ * empty or too long key or customer, steps not increasing or not after 0,
+ * a preferred wait without a preferred agent),
  * ACD_ERR_LIMIT (too many skills or steps),
- * ACD_ERR_VERSION, ACD_ERR_NOT_FOUND (queue or skill), ACD_ERR_RANGE
- * (min_level), ACD_ERR_EXISTS (key), ACD_ERR_TIME, ACD_ERR_NOMEM.
+ * ACD_ERR_VERSION, ACD_ERR_NOT_FOUND (queue, skill or preferred agent),
+ * ACD_ERR_RANGE (min_level, preferred_wait_ms), ACD_ERR_EXISTS (key),
+ * ACD_ERR_TIME, ACD_ERR_NOMEM.
  * O(skill profiles in the queue * skills + log waiting calls). */
 ACD_API acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
                                    const acd_call_params *params, acd_call_id *out);
@@ -570,6 +592,7 @@ typedef struct acd_call_info {
     uint32_t tier_level;     /* highest tier level the call has reached */
     uint32_t route_step;     /* routing step in force (0: the initial skills) */
     uint32_t callback;       /* 1 for a callback (virtual hold) */
+    acd_agent_id preferred_agent; /* the agent the call waits for now, or 0 */
 } acd_call_info;
 
 ACD_API void acd_call_info_init(acd_call_info *info);
@@ -614,7 +637,7 @@ typedef enum acd_action_type {
     ACD_ACTION_INTERVAL_END = 6,
     /* `call` left `queue` without reaching an agent for a reason other than
      * waiting too long (`reason`: acd_exit_reason QUEUE_FULL, JOIN_EMPTY,
-     * LEAVE_EMPTY).  The host routes it elsewhere; the call is gone. */
+     * LEAVE_EMPTY, NO_AGENT).  The host routes it elsewhere; the call is gone. */
     ACD_ACTION_CALL_EXIT = 7,
     /* `agent`'s rest after a missed offer ended: it is available again. */
     ACD_ACTION_AGENT_READY = 8
@@ -637,7 +660,8 @@ typedef enum acd_exit_reason {
     ACD_EXIT_MAX_WAIT = 1,     /* ACD_ACTION_CALL_TIMEOUT */
     ACD_EXIT_QUEUE_FULL = 2,   /* ACD_ACTION_CALL_EXIT at arrival */
     ACD_EXIT_JOIN_EMPTY = 3,   /* ACD_ACTION_CALL_EXIT at arrival */
-    ACD_EXIT_LEAVE_EMPTY = 4   /* ACD_ACTION_CALL_EXIT when the last member left */
+    ACD_EXIT_LEAVE_EMPTY = 4,  /* ACD_ACTION_CALL_EXIT when the last member left */
+    ACD_EXIT_NO_AGENT = 5      /* ACD_ACTION_CALL_EXIT: ACD_QOPT_MAX_WAIT_NO_AGENT_MS */
 } acd_exit_reason;
 
 typedef struct acd_action {
@@ -670,7 +694,8 @@ ACD_API const char *acd_call_state_name(uint32_t state);
 
 /* Expected wait of a call arriving now at `queue` with `priority`, for
  * announcements or a callback offer:
- *   ahead = waiting calls of equal or higher priority,
+ *   ahead = waiting calls of equal or higher priority (except those
+ *           waiting for a preferred agent),
  *   free  = available members, serving = logged-in members not on break,
  *   wait  = 0 if ahead < free, else (ahead + 1 - free) * AHT / serving,
  * with AHT from the queue's current and last closed interval (or

@@ -84,7 +84,7 @@ typedef struct acd_stats {
     uint64_t timed_out;          /* removed by the queue's maximum wait */
     uint64_t timed_out_in_sl;    /* ... with wait <= T */
     uint64_t exited;             /* left by ACD_ACTION_CALL_EXIT (queue full,
-                                    join-empty, leave-empty) */
+                                    join-empty, leave-empty, no agent) */
     uint64_t handled;            /* handling (wrap-up) ended */
     uint64_t transferred;        /* connected calls transferred away */
     uint64_t callbacks;          /* callbacks requested (virtual hold) */

@@ -44,16 +44,23 @@ static void count_staffed(acdi_agent *a, int delta)
 /* Every agent state change goes through here, so statistics see them all. */
 static void change_state(acd_center *c, acdi_agent *a, uint32_t state, int32_t reason)
 {
+    int delta = 0;
+    uint32_t i;
+
     if (state != ACD_AGENT_NOT_READY)
         reason = 0;
     if (a->state == ACD_AGENT_LOGGED_OUT && state != ACD_AGENT_LOGGED_OUT)
-        count_staffed(a, 1);
+        delta = 1;
     else if (a->state != ACD_AGENT_LOGGED_OUT && state == ACD_AGENT_LOGGED_OUT)
-        count_staffed(a, -1);
+        delta = -1;
+    if (delta)
+        count_staffed(a, delta);
     acdi_kpi_agent_state(c, a, acdi_agent_slot(state, reason));
     a->state = state;
     a->reason = reason;
     a->state_since = c->now;
+    for (i = 0; delta && i < a->n_mem; i++)
+        acdi_queue_staffing_changed(c, a->mem[i]->queue);
 }
 
 void acdi_agent_set_state(acd_center *c, acdi_agent *a, uint32_t state)
@@ -213,6 +220,7 @@ static void free_membership(acd_center *c, acdi_membership *m)
     if (m->agent->state != ACD_AGENT_LOGGED_OUT)
         m->queue->staffed[m->level]--;
     acdi_kpi_member(c, m->agent, m->queue, 0);
+    acdi_queue_staffing_changed(c, m->queue);
     if (m->node.pos)
         acdi_heap_remove(&m->bucket->ready, &m->node);
     m->queue->members--;
@@ -233,6 +241,7 @@ void acdi_agent_destroy(acd_center *c, acdi_agent *a)
         acdi_map_del(&c->agent_keys, a->key);
     acdi_strfree(&c->alloc, a->key);
     acdi_timer_disarm(c, &a->timer);
+    acdi_heap_free(&c->alloc, &a->preferring);
     acdi_series_free(&c->alloc, &c->icfg, &a->stats);
     acdi_table_remove(&c->agents, a->id);
     c->timer_slots -= 1;
@@ -466,6 +475,7 @@ acd_status acd_agent_join_queue_ex(acd_center *c, int64_t now, acd_agent_id agen
     if (a->state != ACD_AGENT_LOGGED_OUT)
         q->staffed[m->level]++;
     acdi_kpi_member(c, a, q, 1);
+    acdi_queue_staffing_changed(c, q);
     a->mem[a->n_mem++] = m;
     if (a->state == ACD_AGENT_AVAILABLE) {
         acdi_member_push(m);
@@ -580,8 +590,8 @@ acd_status acd_agent_leave_queue(acd_center *c, int64_t now, acd_agent_id agent,
     c->now = now;
     a->mem[i] = a->mem[--a->n_mem];
     free_membership(c, m);
-    if (q->n_tiers)
-        acdi_route_queue_members(c, q); /* a tier may have emptied */
+    if (acdi_agent_end_preferences(c, a, q) || q->n_tiers)
+        acdi_route_queue_members(c, q); /* calls freed, or a tier emptied */
     return ACD_OK;
 }
 
@@ -639,6 +649,26 @@ static void leave_for(acd_center *c, acdi_agent *a, uint32_t state, int32_t reas
     }
 }
 
+uint32_t acdi_agent_end_preferences(acd_center *c, acdi_agent *a, const acdi_queue *q)
+{
+    acdi_call *ending = NULL, *call;
+    uint32_t i, n = 0;
+
+    /* Collected first: ending a preference removes the call from the heap
+     * being walked. */
+    for (i = 0; i < a->preferring.n; i++) {
+        call = (acdi_call *)(void *)((char *)a->preferring.v[i] - offsetof(acdi_call, node));
+        if (!q || call->queue == q) {
+            call->next_ended = ending;
+            ending = call;
+            n++;
+        }
+    }
+    for (call = ending; call; call = call->next_ended)
+        acdi_call_end_preference(c, call);
+    return n;
+}
+
 void acdi_member_answered(acdi_agent *a, const acdi_queue *q)
 {
     acdi_membership *m = find_membership(a, q, NULL);
@@ -667,7 +697,7 @@ static void leave_empty(acd_center *c, acdi_queue *q)
 acd_status acd_agent_logout(acd_center *c, int64_t now, acd_agent_id agent)
 {
     acdi_agent *a;
-    uint32_t i, exits = 0;
+    uint32_t i, exits = 0, preferred;
     acd_status st;
 
     if ((st = agent_event(c, now, agent, &a)) != ACD_OK)
@@ -682,12 +712,13 @@ acd_status acd_agent_logout(acd_center *c, int64_t now, acd_agent_id agent)
         return st;
     c->now = now;
     leave_for(c, a, ACD_AGENT_LOGGED_OUT, 0, ACD_CANCEL_AGENT_LOGOUT);
+    preferred = acdi_agent_end_preferences(c, a, NULL);
     for (i = 0; i < a->n_mem; i++) {
         acdi_queue *q = a->mem[i]->queue;
         if (q->leave_when_empty && acdi_queue_logged_in(q) == 0)
             leave_empty(c, q);
-        else if (q->n_tiers)
-            acdi_route_queue_members(c, q); /* a tier may have emptied */
+        else if (preferred || q->n_tiers)
+            acdi_route_queue_members(c, q); /* calls freed, or a tier emptied */
     }
     return ACD_OK;
 }

@@ -18,6 +18,29 @@ void acd_call_params_init(acd_call_params *params)
 }
 
 #define PARAMS_V1_SIZE (offsetof(acd_call_params, reserved1) + sizeof(uint32_t))
+#define DAY_MS 86400000
+
+/* The heap a waiting call sits in. */
+static acdi_heap *waiting_heap(acdi_call *call)
+{
+    return call->preferred ? &call->preferred->preferring : &call->bucket->ready;
+}
+
+/* The agent a call arriving at q with params p waits for: only a logged-in
+ * member of q. */
+static acdi_agent *preferred_member(const acd_center *c, const acdi_queue *q,
+                                    const acd_call_params *p)
+{
+    acdi_agent *a = p->preferred_agent ? acdi_agent_get(c, p->preferred_agent) : NULL;
+    uint32_t i;
+
+    if (!a || a->state == ACD_AGENT_LOGGED_OUT)
+        return NULL;
+    for (i = 0; i < a->n_mem; i++)
+        if (a->mem[i]->queue == q)
+            return a;
+    return NULL;
+}
 
 /* A call's requirement sets as sorted profile lists: set 0 is the initial
  * one, sets 1..n-1 the routing steps. */
@@ -98,6 +121,12 @@ static acd_status read_params(const acd_center *c, const acd_call_params *in,
         return ACD_ERR_INVALID;
     if (p->key && acdi_map_get(&c->call_keys, p->key))
         return ACD_ERR_EXISTS;
+    if (!p->preferred_agent && p->preferred_wait_ms)
+        return ACD_ERR_INVALID;
+    if (p->preferred_agent && !acdi_agent_get(c, p->preferred_agent))
+        return ACD_ERR_NOT_FOUND;
+    if (p->preferred_agent && (p->preferred_wait_ms < 1 || p->preferred_wait_ms > DAY_MS))
+        return ACD_ERR_RANGE;
     return read_steps(c, p, r);
 }
 
@@ -202,6 +231,15 @@ static acd_status reserve_arrival(acd_center *c, acdi_queue *q, const acd_call_p
     }
     call->req = call->steps[0].req;
     call->bucket = call->steps[0].bucket;
+    call->preferred = preferred_member(c, q, p);
+    if (call->preferred &&
+        acdi_heap_reserve(&c->alloc, &call->preferred->preferring,
+                          call->preferred->preferring.n + 1) != ACD_OK) {
+        acdi_kpi_unreserve_customer(c, *customer);
+        drop_steps(c, q, call->steps, call->n_steps);
+        free_call_memory(c, call);
+        return ACD_ERR_NOMEM;
+    }
     *out = call;
     return ACD_OK;
 }
@@ -228,12 +266,14 @@ static void enter_queue(acd_center *c, acdi_queue *q, acdi_call *call, int32_t p
     call->state = ACD_CALL_WAITING;
     call->priority = priority;
     call->arrived = arrived;
+    call->entered = c->now;
     call->state_since = c->now;
     call->seq = ++c->call_seq;
     call->offer_timer.kind = ACDI_TIMER_OFFER;
     call->wait_timer.kind = ACDI_TIMER_MAX_WAIT;
     call->level_timer.kind = ACDI_TIMER_LEVEL;
     call->step_timer.kind = ACDI_TIMER_STEP;
+    call->pref_timer.kind = ACDI_TIMER_PREFERENCE;
     acdi_call_key(c, call, &call->node);
     call->id = acdi_table_insert(&c->calls, call);
     if (call->key)
@@ -241,14 +281,15 @@ static void enter_queue(acd_center *c, acdi_queue *q, acdi_call *call, int32_t p
     c->timer_slots += ACDI_CALL_TIMERS;
     for (i = 0; i < call->n_steps; i++)
         acdi_bucket_join(call->steps[i].bucket);
-    acdi_heap_push(&call->bucket->ready, &call->node);
+    acdi_heap_push(waiting_heap(call), &call->node);
     q->n_waiting++;
+    acdi_line_append(c, call);
 }
 
 /* The call, just entered, is refused (0: it is gone) or starts waiting
- * (1): its timers, maximum wait from entering, tiers and steps from
- * arrival.  The caller routes it. */
-static int start_waiting(acd_center *c, acdi_call *call)
+ * (1): its timers, maximum wait and preference from entering, tiers and
+ * steps from arrival.  The caller routes it. */
+static int start_waiting(acd_center *c, acdi_call *call, int64_t preferred_wait_ms)
 {
     acdi_queue *q = call->queue;
     int32_t refused = refusal(q);
@@ -262,6 +303,8 @@ static int start_waiting(acd_center *c, acdi_call *call)
     acdi_call_arm_level(c, call);
     if (call->n_steps > 1)
         acdi_timer_arm(c, &call->step_timer, call->arrived + call->steps[1].after);
+    if (call->preferred)
+        acdi_timer_arm(c, &call->pref_timer, c->now + preferred_wait_ms);
     return 1;
 }
 
@@ -288,7 +331,7 @@ acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
     call->customer_seen = acdi_kpi_customer_arrives(c, p.customer, customer);
     acdi_kpi_arrival(c, call);
     *out = call->id;
-    if (start_waiting(c, call))
+    if (start_waiting(c, call, p.preferred_wait_ms))
         acdi_route_call(c, call);
     return ACD_OK;
 }
@@ -300,17 +343,41 @@ void acdi_call_next_step(acd_center *c, acdi_call *call)
     /* Steps due together are taken together. */
     while (step + 1 < call->n_steps && call->arrived + call->steps[step + 1].after <= c->now)
         step++;
-    if (call->state == ACD_CALL_WAITING)
+    /* A call waiting for its preferred agent is in no bucket. */
+    int rebucket = call->state == ACD_CALL_WAITING && !call->preferred;
+
+    if (rebucket)
         acdi_heap_remove(&call->bucket->ready, &call->node);
     call->step = step;
     call->req = call->steps[step].req;
     call->bucket = call->steps[step].bucket;
     if (step + 1 < call->n_steps)
         acdi_timer_arm(c, &call->step_timer, call->arrived + call->steps[step + 1].after);
-    if (call->state == ACD_CALL_WAITING) {
+    if (rebucket) {
         acdi_heap_push(&call->bucket->ready, &call->node);
         acdi_route_call(c, call);
     }
+}
+
+void acdi_call_end_preference(acd_center *c, acdi_call *call)
+{
+    int waiting = call->state == ACD_CALL_WAITING;
+
+    acdi_timer_disarm(c, &call->pref_timer);
+    if (waiting)
+        acdi_heap_remove(&call->preferred->preferring, &call->node);
+    call->preferred = NULL;
+    if (waiting) {
+        acdi_call_key(c, call, &call->node); /* the queue weight may have changed */
+        acdi_heap_push(&call->bucket->ready, &call->node);
+    }
+}
+
+void acdi_call_preference_over(acd_center *c, acdi_call *call)
+{
+    acdi_call_end_preference(c, call);
+    if (call->state == ACD_CALL_WAITING)
+        acdi_route_call(c, call);
 }
 
 /* The call's tier level is a function of its wait and the queue's current
@@ -345,6 +412,9 @@ void acdi_call_exit(acd_center *c, acdi_call *call, int32_t reason)
 
 void acdi_call_requeue(acd_center *c, acdi_call *call)
 {
+    /* A missed offer ends any preference for the agent that missed it. */
+    acdi_timer_disarm(c, &call->pref_timer);
+    call->preferred = NULL;
     acdi_call_key(c, call, &call->node); /* the queue weight may have changed */
     acdi_call_arm_level(c, call);        /* and its tiers */
     call->state = ACD_CALL_WAITING;
@@ -358,9 +428,10 @@ void acdi_call_free(acd_center *c, acdi_call *call)
     acdi_queue *q = call->queue;
     uint32_t i;
 
+    acdi_line_remove(c, call);
     switch (call->state) {
     case ACD_CALL_WAITING:
-        acdi_heap_remove(&call->bucket->ready, &call->node);
+        acdi_heap_remove(waiting_heap(call), &call->node);
         q->n_waiting--;
         break;
     case ACD_CALL_OFFERED:
@@ -377,6 +448,7 @@ void acdi_call_free(acd_center *c, acdi_call *call)
     acdi_timer_disarm(c, &call->wait_timer);
     acdi_timer_disarm(c, &call->level_timer);
     acdi_timer_disarm(c, &call->step_timer);
+    acdi_timer_disarm(c, &call->pref_timer);
     for (i = 0; i < call->n_steps; i++) {
         acdi_bucket_leave(c, &q->call_buckets, call->steps[i].bucket);
         acdi_profile_unref(&c->alloc, &c->profiles, call->steps[i].req);
@@ -426,6 +498,9 @@ acd_status acd_call_answer(acd_center *c, int64_t now, acd_call_id id, acd_agent
     acdi_timer_disarm(c, &call->wait_timer);
     acdi_timer_disarm(c, &call->level_timer);
     acdi_timer_disarm(c, &call->step_timer);
+    acdi_timer_disarm(c, &call->pref_timer);
+    call->preferred = NULL;
+    acdi_line_remove(c, call);
     call->queue->n_offered--;
     call->queue->n_connected++;
     call->state = ACD_CALL_CONNECTED;
@@ -634,7 +709,7 @@ acd_status acd_call_transfer(acd_center *c, int64_t now, acd_call_id id, acd_que
     enter_queue(c, q, call, p.priority, arrived);
     acdi_kpi_arrival(c, call);
     *out = call->id;
-    waiting = start_waiting(c, call);
+    waiting = start_waiting(c, call, p.preferred_wait_ms);
     acdi_kpi_transfer(c, old, old->agent);
     end_connected(c, old); /* may free it, and route its agent */
     if (waiting && call->state == ACD_CALL_WAITING)
@@ -739,6 +814,7 @@ acd_status acd_call_get_info(const acd_center *c, acd_call_id id, acd_call_info 
     out.tier_level = call->level;
     out.route_step = call->step;
     out.callback = (uint32_t)call->callback;
+    out.preferred_agent = call->preferred ? call->preferred->id : 0;
     if (info->size < sizeof(out))
         out.size = info->size;
     memcpy(info, &out, out.size);

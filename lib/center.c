@@ -316,6 +316,12 @@ static void fire(acd_center *c, acdi_timer *t)
     case ACDI_TIMER_STEP:
         acdi_call_next_step(c, CONTAINER(t, acdi_call, step_timer));
         break;
+    case ACDI_TIMER_PREFERENCE:
+        acdi_call_preference_over(c, CONTAINER(t, acdi_call, pref_timer));
+        break;
+    case ACDI_TIMER_NO_AGENT:
+        acdi_queue_no_agent(c, CONTAINER(t, acdi_queue, no_agent_timer));
+        break;
     case ACDI_TIMER_LEVEL:
         acdi_call_level_up(c, CONTAINER(t, acdi_call, level_timer));
         break;

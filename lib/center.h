@@ -33,12 +33,14 @@ enum {
     ACDI_TIMER_INTERVAL = 4,
     ACDI_TIMER_REST = 5,
     ACDI_TIMER_LEVEL = 6,
-    ACDI_TIMER_STEP = 7
+    ACDI_TIMER_STEP = 7,
+    ACDI_TIMER_NO_AGENT = 8,
+    ACDI_TIMER_PREFERENCE = 9
 };
 
 /* Timers a call may have armed at once: offer, maximum wait, tier level,
- * routing step. */
-#define ACDI_CALL_TIMERS 4
+ * routing step, preferred agent. */
+#define ACDI_CALL_TIMERS 5
 
 /* How an offer was missed (acdi_agent_missed). */
 enum { ACDI_MISS_NO_ANSWER = 1, ACDI_MISS_REJECT = 2, ACDI_MISS_BUSY = 3 };
@@ -105,6 +107,11 @@ struct acdi_queue {
     int64_t tier_open[ACD_MAX_TIER_LEVEL + 1];
     uint32_t staffed[ACD_MAX_TIER_LEVEL + 1]; /* logged-in members per level */
     int64_t default_aht_ms;
+    /* The line: every waiting or offered call, in the order they entered. */
+    acdi_call *line_head, *line_tail;
+    int64_t max_wait_no_agent_ms;
+    int64_t empty_since;     /* nobody logged in since; ACD_TIME_NEVER if staffed */
+    acdi_timer no_agent_timer;
     acdi_series stats;
     uint64_t route_work;     /* buckets examined by routing, for tests */
 };
@@ -148,6 +155,9 @@ struct acdi_agent {
     uint64_t calls_handled;
     int64_t hourly_cost;
     int64_t talk_total_ms;   /* talk time since the agent was added */
+    /* Waiting calls that prefer this agent, in their queue order (their
+     * heap node sits here instead of in a bucket). */
+    acdi_heap preferring;
     acdi_series stats;
 };
 
@@ -160,7 +170,8 @@ typedef struct acdi_call_step {
 } acdi_call_step;
 
 /* Waiting calls sit in their bucket's heap, keyed by acdi_call_key:
- * priority (or aged priority), then queue weight, then arrival order. */
+ * priority (or aged priority), then queue weight, then arrival order; a call
+ * waiting for its preferred agent sits in that agent's heap instead. */
 struct acdi_call {
     acdi_heap_node node;
     acd_call_id id;
@@ -171,6 +182,7 @@ struct acdi_call {
     uint32_t state;          /* acd_call_state */
     int32_t priority;
     int64_t arrived;
+    int64_t entered;         /* entered the queue (arrival or transfer) */
     int64_t state_since;
     uint64_t seq;
     acdi_agent *agent;
@@ -178,6 +190,10 @@ struct acdi_call {
     acdi_timer wait_timer;
     acdi_timer level_timer;  /* next tier opening */
     acdi_timer step_timer;   /* next routing step */
+    acdi_timer pref_timer;   /* end of the wait for the preferred agent */
+    acdi_agent *preferred;   /* the agent the call waits for, or NULL */
+    acdi_call *line_prev, *line_next; /* the queue's line */
+    acdi_call *next_ended;   /* scratch list of preferences being ended */
     acdi_call_step step0;    /* the steps when there is only one */
     acdi_call_step *steps;   /* &step0, or an array of n_steps */
     uint32_t n_steps, step;  /* req and bucket above are steps[step]'s */
@@ -268,6 +284,15 @@ void acdi_call_arm_level(acd_center *c, acdi_call *call);
 /* Count one more / one fewer member; the last one to leave frees it. */
 void acdi_bucket_join(acdi_bucket *b);
 void acdi_bucket_leave(acd_center *c, acdi_bucket_list *list, acdi_bucket *b);
+/* The line (every waiting or offered call of a queue, in entry order) and
+ * the wait with no agent logged in (ACD_QOPT_MAX_WAIT_NO_AGENT_MS). */
+void acdi_line_append(acd_center *c, acdi_call *call);
+void acdi_line_remove(acd_center *c, acdi_call *call); /* no-op if not in it */
+void acdi_queue_arm_no_agent(acd_center *c, acdi_queue *q);
+/* Call after anything that may change how many members are logged in. */
+void acdi_queue_staffing_changed(acd_center *c, acdi_queue *q);
+/* The no-agent timer fired: the head of the line leaves. */
+void acdi_queue_no_agent(acd_center *c, acdi_queue *q);
 /* Undo an attach that no member joined. */
 void acdi_bucket_drop_if_unused(acd_center *c, acdi_bucket_list *list, acdi_bucket *b);
 void acdi_queue_destroy(acd_center *c, acdi_queue *q);
@@ -293,6 +318,10 @@ void acdi_agent_rested(acd_center *c, acdi_agent *a);
 /* The bucket id of a membership. */
 acdi_bucket_id acdi_member_bucket_id(const acdi_membership *m);
 void acdi_agent_destroy(acd_center *c, acdi_agent *a);
+/* Calls waiting for `a` as their preferred agent (those of q, or all when q
+ * is NULL) stop waiting for it and join their buckets, unrouted: the caller
+ * routes their queues.  Returns how many.  O(k log n). */
+uint32_t acdi_agent_end_preferences(acd_center *c, acdi_agent *a, const acdi_queue *q);
 /* Count an answered call in the agent's membership of q. */
 void acdi_member_answered(acdi_agent *a, const acdi_queue *q);
 
@@ -309,6 +338,11 @@ void acdi_call_offer_timeout(acd_center *c, acdi_call *call);
 void acdi_call_max_wait(acd_center *c, acdi_call *call);
 void acdi_call_level_up(acd_center *c, acdi_call *call);
 void acdi_call_next_step(acd_center *c, acdi_call *call);
+/* The call stops waiting for its preferred agent: a waiting call moves to
+ * its bucket (not routed). */
+void acdi_call_end_preference(acd_center *c, acdi_call *call);
+/* The preference timer fired. */
+void acdi_call_preference_over(acd_center *c, acdi_call *call);
 
 /* ---- routing.c ---- */
 /* The heap key of a membership under its queue's strategy (pure: round

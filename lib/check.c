@@ -73,6 +73,27 @@ static acd_status check_no_missed_offer(const acdi_queue *q)
     return ACD_OK;
 }
 
+/* The line holds the waiting and offered calls in entry order; the no-agent
+ * timer watches its head while nobody is logged in. */
+static acd_status check_line(const acd_center *c, const acdi_queue *q, uint32_t expected)
+{
+    const acdi_call *call, *prev = NULL;
+    uint32_t n = 0;
+    int empty = acdi_queue_logged_in(q) == 0;
+
+    for (call = q->line_head; call; prev = call, call = call->line_next) {
+        EXPECT(call->queue == q && call->line_prev == prev && acdi_call_get(c, call->id) == call);
+        EXPECT(call->state == ACD_CALL_WAITING || call->state == ACD_CALL_OFFERED);
+        EXPECT(!prev || prev->entered <= call->entered);
+        EXPECT(++n <= expected);
+    }
+    EXPECT(n == expected && q->line_tail == prev);
+    EXPECT(empty == (q->empty_since != ACD_TIME_NEVER));
+    EXPECT((q->no_agent_timer.node.pos != 0) ==
+           (empty && q->max_wait_no_agent_ms > 0 && q->line_head != NULL));
+    return ACD_OK;
+}
+
 static acd_status check_queue(const acd_center *c, const acdi_queue *q)
 {
     uint32_t i, j, members = 0, waiting = 0, offered = 0, connected = 0;
@@ -117,7 +138,7 @@ static acd_status check_queue(const acd_center *c, const acdi_queue *q)
     }
     EXPECT(members == q->members && waiting == q->n_waiting);
     EXPECT(offered == q->n_offered && connected == q->n_connected);
-    return ACD_OK;
+    return check_line(c, q, waiting + offered);
 }
 
 static acd_status check_memberships(const acd_center *c, const acdi_agent *a)
@@ -145,6 +166,29 @@ static acd_status check_memberships(const acd_center *c, const acdi_agent *a)
     return ACD_OK;
 }
 
+/* Calls waiting for a preferred agent: the agent is a logged-in member of
+ * their queue and not available (it would have taken the first one). */
+static acd_status check_preferring(const acd_center *c, const acdi_agent *a)
+{
+    uint32_t i, k;
+
+    EXPECT(acdi_heap_valid(&a->preferring));
+    EXPECT(!a->preferring.n ||
+           (a->state != ACD_AGENT_AVAILABLE && a->state != ACD_AGENT_LOGGED_OUT));
+    for (i = 0; i < a->preferring.n; i++) {
+        const acdi_call *call = (const acdi_call *)(const void *)((const char *)
+                                                                   a->preferring.v[i] -
+                                                               offsetof(acdi_call, node));
+        int member = 0;
+        EXPECT(acdi_call_get(c, call->id) == call && call->preferred == a);
+        EXPECT(call->state == ACD_CALL_WAITING);
+        for (k = 0; k < a->n_mem; k++)
+            member |= a->mem[k]->queue == call->queue;
+        EXPECT(member);
+    }
+    return ACD_OK;
+}
+
 static acd_status check_agent(const acd_center *c, const acdi_agent *a)
 {
     const acdi_call *call = a->call;
@@ -157,7 +201,7 @@ static acd_status check_agent(const acd_center *c, const acdi_agent *a)
            a->state == ACD_AGENT_BUSY || a->state == ACD_AGENT_WRAPUP);
     EXPECT((a->timer.node.pos != 0) == (a->state == ACD_AGENT_WRAPUP || a->resting));
     EXPECT(!a->resting || a->state == ACD_AGENT_NOT_READY);
-    if ((st = check_memberships(c, a)) != ACD_OK)
+    if ((st = check_memberships(c, a)) != ACD_OK || (st = check_preferring(c, a)) != ACD_OK)
         return st;
     switch (a->state) {
     case ACD_AGENT_OFFERED:
@@ -197,7 +241,10 @@ static acd_status check_call(const acd_center *c, const acdi_call *call)
                    call->steps[k].bucket->profile == call->steps[k].req);
     }
     EXPECT(!call->key || acdi_map_get(&c->call_keys, call->key) == call->id);
-    if (waiting) {
+    EXPECT(!call->preferred || call->state == ACD_CALL_WAITING ||
+           (call->state == ACD_CALL_OFFERED && call->agent == call->preferred));
+    EXPECT((call->pref_timer.node.pos != 0) == (call->preferred != NULL));
+    if (waiting && !call->preferred) {
         acdi_heap_node key;
         acdi_call_key(c, call, &key);
         EXPECT(call->node.k1 == key.k1 && call->node.k2 == key.k2 && call->node.k3 == key.k3);
@@ -210,7 +257,8 @@ static acd_status check_call(const acd_center *c, const acdi_call *call)
     switch (call->state) {
     case ACD_CALL_WAITING:
         EXPECT(a == NULL);
-        EXPECT(call->bucket->ready.v[call->node.pos - 1] == &call->node);
+        EXPECT((call->preferred ? &call->preferred->preferring
+                                : &call->bucket->ready)->v[call->node.pos - 1] == &call->node);
         break;
     case ACD_CALL_OFFERED:
     case ACD_CALL_CONNECTED:
@@ -321,7 +369,8 @@ acd_status acdi_check(const acd_center *c)
         (st = check_table(&c->agents)) != ACD_OK || (st = check_table(&c->calls)) != ACD_OK)
         return st;
     EXPECT(c->agent_keys.n <= c->agents.live && c->call_keys.n <= c->calls.live);
-    EXPECT(c->timer_slots == 1 + ACDI_CALL_TIMERS * c->calls.live + c->agents.live);
+    EXPECT(c->timer_slots ==
+           1 + ACDI_CALL_TIMERS * c->calls.live + c->agents.live + c->queues.live);
     EXPECT((c->interval_timer.node.pos != 0) == (c->opt_interval_actions != 0));
     EXPECT(acdi_heap_valid(&c->timers) && c->timers.cap >= c->timer_slots);
     EXPECT(c->actions_count <= c->actions_cap);

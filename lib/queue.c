@@ -68,7 +68,8 @@ acd_status acd_queue_add(acd_center *c, const char *name, acd_queue_id *out)
     if (acdi_map_get(&c->queue_names, name))
         return ACD_ERR_EXISTS;
     if ((st = acdi_table_reserve(&c->alloc, &c->queues)) != ACD_OK ||
-        (st = acdi_map_reserve(&c->alloc, &c->queue_names)) != ACD_OK)
+        (st = acdi_map_reserve(&c->alloc, &c->queue_names)) != ACD_OK ||
+        (st = acdi_reserve_timers(c, 1)) != ACD_OK)
         return st;
     q = acdi_calloc(&c->alloc, sizeof(*q));
     if (!q)
@@ -87,6 +88,9 @@ acd_status acd_queue_add(acd_center *c, const char *name, acd_queue_id *out)
     q->rr_pos = -1;
     q->tier_skip_empty = 1;
     q->default_aht_ms = 180000;
+    q->empty_since = c->now; /* nobody logged in yet */
+    q->no_agent_timer.kind = ACDI_TIMER_NO_AGENT;
+    c->timer_slots += 1;
     q->id = acdi_table_insert(&c->queues, q);
     acdi_map_put(&c->queue_names, q->name, q->id);
     *out = q->id;
@@ -121,6 +125,8 @@ static void free_bucket_list(acd_center *c, acdi_bucket_list *list)
 
 void acdi_queue_destroy(acd_center *c, acdi_queue *q)
 {
+    acdi_timer_disarm(c, &q->no_agent_timer);
+    c->timer_slots -= 1;
     free_bucket_list(c, &q->agent_buckets);
     free_bucket_list(c, &q->call_buckets);
     acdi_series_free(&c->alloc, &c->icfg, &q->stats);
@@ -148,6 +154,7 @@ static const acdi_option_bounds queue_bounds[] = {
     {ACD_QOPT_LEAVE_WHEN_EMPTY, 0, 1},
     {ACD_QOPT_TIER_SKIP_EMPTY, 0, 1},
     {ACD_QOPT_DEFAULT_AHT_MS, 1, DAY_MS},
+    {ACD_QOPT_MAX_WAIT_NO_AGENT_MS, 0, 7 * (int64_t)DAY_MS},
 };
 
 acd_status acd_queue_option_bounds(acd_queue_option key, int64_t *min, int64_t *max)
@@ -174,6 +181,7 @@ static int64_t *queue_option(acdi_queue *q, acd_queue_option key)
     case ACD_QOPT_LEAVE_WHEN_EMPTY: return &q->leave_when_empty;
     case ACD_QOPT_TIER_SKIP_EMPTY: return &q->tier_skip_empty;
     case ACD_QOPT_DEFAULT_AHT_MS: return &q->default_aht_ms;
+    case ACD_QOPT_MAX_WAIT_NO_AGENT_MS: return &q->max_wait_no_agent_ms;
     default: return NULL;
     }
 }
@@ -205,6 +213,8 @@ acd_status acd_queue_set_option(acd_center *c, acd_queue_id queue, acd_queue_opt
         acdi_rekey_calls(c, q);
     else if (key == ACD_QOPT_TIER_SKIP_EMPTY && value)
         acdi_route_queue_members(c, q);
+    else if (key == ACD_QOPT_MAX_WAIT_NO_AGENT_MS)
+        acdi_queue_arm_no_agent(c, q);
     return ACD_OK;
 }
 
@@ -214,6 +224,7 @@ acd_status acd_queue_set_tiers(acd_center *c, acd_queue_id queue, const int64_t 
                                uint32_t count)
 {
     acdi_queue *q;
+    acdi_call *call;
     uint32_t i;
 
     if (!c || (count && !open_after_ms))
@@ -231,13 +242,9 @@ acd_status acd_queue_set_tiers(acd_center *c, acd_queue_id queue, const int64_t 
     q->n_tiers = count;
     for (i = 0; i < count; i++)
         q->tier_open[i] = open_after_ms[i];
-    for (i = 0; i < q->call_buckets.n; i++) {
-        const acdi_heap *h = &q->call_buckets.v[i]->ready;
-        uint32_t j;
-        for (j = 0; j < h->n; j++)
-            acdi_call_arm_level(c, (acdi_call *)(void *)((char *)h->v[j] -
-                                                         offsetof(acdi_call, node)));
-    }
+    for (call = q->line_head; call; call = call->line_next)
+        if (call->state == ACD_CALL_WAITING)
+            acdi_call_arm_level(c, call);
     acdi_route_queue_members(c, q);
     return ACD_OK;
 }
@@ -367,6 +374,80 @@ uint32_t acdi_queue_logged_in(const acdi_queue *q)
     return n;
 }
 
+/* ---- the line and the wait with no agent ---- */
+
+static int in_line(const acdi_queue *q, const acdi_call *call)
+{
+    return q->line_head == call || call->line_prev != NULL;
+}
+
+void acdi_line_append(acd_center *c, acdi_call *call)
+{
+    acdi_queue *q = call->queue;
+
+    call->line_prev = q->line_tail;
+    call->line_next = NULL;
+    if (q->line_tail)
+        q->line_tail->line_next = call;
+    else
+        q->line_head = call;
+    q->line_tail = call;
+    if (q->line_head == call)
+        acdi_queue_arm_no_agent(c, q);
+}
+
+void acdi_line_remove(acd_center *c, acdi_call *call)
+{
+    acdi_queue *q = call->queue;
+    int was_head = q->line_head == call;
+
+    if (!in_line(q, call))
+        return;
+    if (call->line_prev)
+        call->line_prev->line_next = call->line_next;
+    else
+        q->line_head = call->line_next;
+    if (call->line_next)
+        call->line_next->line_prev = call->line_prev;
+    else
+        q->line_tail = call->line_prev;
+    call->line_prev = call->line_next = NULL;
+    if (was_head)
+        acdi_queue_arm_no_agent(c, q);
+}
+
+/* Only the head of the line needs a timer: calls entered in order, so it
+ * is always the first one due. */
+void acdi_queue_arm_no_agent(acd_center *c, acdi_queue *q)
+{
+    int64_t due;
+
+    if (q->empty_since == ACD_TIME_NEVER || !q->max_wait_no_agent_ms || !q->line_head) {
+        acdi_timer_disarm(c, &q->no_agent_timer);
+        return;
+    }
+    due = q->line_head->entered > q->empty_since ? q->line_head->entered : q->empty_since;
+    due += q->max_wait_no_agent_ms;
+    acdi_timer_arm(c, &q->no_agent_timer, due > c->now ? due : c->now);
+}
+
+void acdi_queue_staffing_changed(acd_center *c, acdi_queue *q)
+{
+    int empty = acdi_queue_logged_in(q) == 0;
+
+    if (empty == (q->empty_since != ACD_TIME_NEVER))
+        return;
+    q->empty_since = empty ? c->now : ACD_TIME_NEVER;
+    acdi_queue_arm_no_agent(c, q);
+}
+
+void acdi_queue_no_agent(acd_center *c, acdi_queue *q)
+{
+    /* One call per firing, so each exit is its own event; the next one's
+     * timer is armed as it becomes the head (possibly due at once). */
+    acdi_call_exit(c, q->line_head, ACD_EXIT_NO_AGENT);
+}
+
 /* ---- expected wait ---- */
 
 acd_status acd_queue_expected_wait(const acd_center *c, acd_queue_id queue, int32_t priority,
@@ -415,7 +496,7 @@ acd_status acd_queue_get_info(const acd_center *c, acd_queue_id queue, acd_queue
 {
     acd_queue_info out;
     const acdi_queue *q;
-    uint32_t i;
+    const acdi_call *call;
 
     if (!c || !info || info->size < QUEUE_INFO_V1_SIZE)
         return ACD_ERR_INVALID;
@@ -429,19 +510,11 @@ acd_status acd_queue_get_info(const acd_center *c, acd_queue_id queue, acd_queue
     out.members = q->members;
     out.oldest_arrival = ACD_TIME_NEVER;
     acdi_kpi_queue_counts(q, &out);
-    for (i = 0; i < q->call_buckets.n; i++) {
-        const acdi_heap *h = &q->call_buckets.v[i]->ready;
-        uint32_t j;
-        /* The heap orders by priority first, so scan it for the oldest
-         * arrival: O(waiting calls) only for this reporting call. */
-        for (j = 0; j < h->n; j++) {
-            const acdi_call *call =
-                (const acdi_call *)(const void *)((const char *)h->v[j] -
-                                                  offsetof(acdi_call, node));
-            if (call->arrived < out.oldest_arrival)
-                out.oldest_arrival = call->arrived;
-        }
-    }
+    /* The line is in entry order, not arrival order (a transfer may keep
+     * its first arrival): O(waiting calls) only for this reporting call. */
+    for (call = q->line_head; call; call = call->line_next)
+        if (call->state == ACD_CALL_WAITING && call->arrived < out.oldest_arrival)
+            out.oldest_arrival = call->arrived;
     if (info->size < sizeof(out))
         out.size = info->size;
     memcpy(info, &out, out.size);

@@ -130,7 +130,7 @@ static void offer(acd_center *c, acdi_call *call, acdi_agent *a)
     acdi_membership *m = membership_in(a, q);
     int64_t deadline = c->now + q->offer_timeout_ms;
 
-    acdi_heap_remove(&call->bucket->ready, &call->node);
+    acdi_heap_remove(call->preferred ? &a->preferring : &call->bucket->ready, &call->node);
     q->n_waiting--;
     q->n_offered++;
     call->state = ACD_CALL_OFFERED;
@@ -219,6 +219,11 @@ void acdi_route_call(acd_center *c, acdi_call *call)
     uint32_t cap = acdi_call_cap(q, call);
     acdi_heap_node *chosen;
 
+    if (call->preferred) {
+        if (call->preferred->state == ACD_AGENT_AVAILABLE)
+            offer(c, call, call->preferred);
+        return;
+    }
     switch (q->strategy) {
     case ACD_STRATEGY_RANDOM:
         chosen = random_member(c, q, call, cap, 0);
@@ -241,6 +246,11 @@ void acdi_route_agent(acd_center *c, acdi_agent *a)
     acdi_heap_node *best = NULL;
     uint32_t i, j;
 
+    /* Calls waiting for this very agent go first. */
+    if (a->preferring.n) {
+        offer(c, CONTAINER(acdi_heap_top(&a->preferring), acdi_call, node), a);
+        return;
+    }
     for (i = 0; i < a->n_mem; i++) {
         acdi_queue *q = a->mem[i]->queue;
         uint32_t level = a->mem[i]->level;

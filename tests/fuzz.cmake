@@ -17,8 +17,13 @@ foreach(_src IN LISTS _acd_fuzz_targets)
     COMMAND ${_name}_replay "${CMAKE_CURRENT_SOURCE_DIR}/fuzz/corpus" --generated 300)
   set_tests_properties(${_name} PROPERTIES LABELS unit TIMEOUT 300)
   if(ACD_FUZZ AND CMAKE_C_COMPILER_ID MATCHES "Clang")
-    add_executable(${_name}_libfuzzer "${_src}")
-    target_link_libraries(${_name}_libfuzzer PRIVATE acd::acd_static)
+    # The library is compiled into the target, instrumented with it:
+    # linking the plain static library would give libFuzzer no coverage
+    # of the engine and ASan no view of its memory.
+    add_executable(${_name}_libfuzzer "${_src}" ${ACD_LIB_SOURCES})
+    target_include_directories(${_name}_libfuzzer PRIVATE
+      "${PROJECT_SOURCE_DIR}/include" "${PROJECT_SOURCE_DIR}/lib")
+    target_link_libraries(${_name}_libfuzzer PRIVATE m)
     target_compile_options(${_name}_libfuzzer PRIVATE -fsanitize=fuzzer,address,undefined)
     target_link_options(${_name}_libfuzzer PRIVATE -fsanitize=fuzzer,address,undefined)
   endif()

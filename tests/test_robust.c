@@ -249,6 +249,10 @@ static void do_arrive(driver *d)
     steps[1].after_ms = steps[0].after_ms + 1 + pick(d, 20000);
     p.steps = steps;
     p.step_count = pick(d, 3);
+    if (pick(d, 4) == 0) {
+        p.preferred_agent = d->a[pick(d, MAX_AGENTS)];
+        p.preferred_wait_ms = 1 + pick(d, 40000);
+    }
     APPLY(d, 0, acd_call_arrive(d->c, t, q, &p, &k));
     if (last_status == ACD_OK)
         remember_call(d, k);
@@ -378,6 +382,7 @@ static void do_options(driver *d)
     APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_REJECT_DELAY_MS, wrapup));
     APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_NOANSWER_DELAY_MS, wrapup / 2));
     APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_BUSY_DELAY_MS, max_wait / 10));
+    APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_MAX_WAIT_NO_AGENT_MS, max_wait / 2));
 }
 
 static void step(driver *d)

@@ -95,6 +95,10 @@ static void one_call(world *w, input *in)
         step.after_ms = 1 + (int64_t)x * 100;
         p.steps = &step;
         p.step_count = (y >> 3) & 1;
+        if (y & 0x40) {
+            p.preferred_agent = w->a[y % AGENTS];
+            p.preferred_wait_ms = 1 + (int64_t)x * 200;
+        }
         if (acd_call_arrive(w->c, t, q, &p, &id) == ACD_OK)
             w->k[x % CALLS] = id;
         break;
@@ -125,7 +129,7 @@ static void one_call(world *w, input *in)
     }
     case 15: acd_agent_leave_queue(w->c, t, a, q); break;
     case 16: acd_center_advance(w->c, w->now += (int64_t)y * 250); break;
-    case 17: acd_queue_set_option(w->c, q, (acd_queue_option)(1 + y % 15), (int64_t)x * 500); break;
+    case 17: acd_queue_set_option(w->c, q, (acd_queue_option)(1 + y % 16), (int64_t)x * 500); break;
     case 18: acd_center_set_option(w->c, (acd_center_option)(1 + y % 12), x % 4); break;
     case 19: {
         int64_t open[3] = {0, (int64_t)x * 100, (int64_t)x * 200};

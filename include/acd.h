@@ -20,6 +20,10 @@
  *   - Structs passed in start with a `size` field; initialise them with their
  *     _init() function.  The library accepts every size it knows and rejects
  *     larger, newer ones (ACD_ERR_VERSION).  Fields are only ever appended.
+ *     Each _init() is an inline function of this header that passes the
+ *     caller's sizeof to the exported _init_size(), so a program built
+ *     against an older header never has more bytes written than its struct
+ *     holds.  Bindings call _init_size() with their own struct size.
  *
  * Thread safety
  *   A center is not thread-safe: use each center from one thread at a time
@@ -145,7 +149,11 @@ typedef struct acd_center_config {
 
 /* Fill `cfg` with defaults: system allocator, seed 1, start time 0,
  * 15-minute intervals aligned on 0, 4 closed intervals kept. */
-ACD_API void acd_center_config_init(acd_center_config *cfg);
+ACD_API void acd_center_config_init_size(acd_center_config *cfg, size_t size);
+static inline void acd_center_config_init(acd_center_config *cfg)
+{
+    acd_center_config_init_size(cfg, sizeof(*cfg));
+}
 
 /* Create a center.  `cfg` may be NULL for defaults.  On success *out owns the
  * center; release it with acd_center_destroy().
@@ -394,7 +402,11 @@ typedef struct acd_member_params {
     uint32_t level;      /* tier, 0..ACD_MAX_TIER_LEVEL (default 0) */
 } acd_member_params;
 
-ACD_API void acd_member_params_init(acd_member_params *params);
+ACD_API void acd_member_params_init_size(acd_member_params *params, size_t size);
+static inline void acd_member_params_init(acd_member_params *params)
+{
+    acd_member_params_init_size(params, sizeof(*params));
+}
 /* acd_agent_join_queue() with membership parameters (NULL: defaults).
  * Extra errors: ACD_ERR_VERSION, ACD_ERR_RANGE (weight, level). */
 ACD_API acd_status acd_agent_join_queue_ex(acd_center *c, int64_t now, acd_agent_id agent,
@@ -448,7 +460,11 @@ typedef struct acd_agent_info {
     uint64_t calls_handled;  /* calls answered since the agent was added */
 } acd_agent_info;
 
-ACD_API void acd_agent_info_init(acd_agent_info *info);
+ACD_API void acd_agent_info_init_size(acd_agent_info *info, size_t size);
+static inline void acd_agent_info_init(acd_agent_info *info)
+{
+    acd_agent_info_init_size(info, sizeof(*info));
+}
 ACD_API acd_status acd_agent_get_info(const acd_center *c, acd_agent_id agent,
                                       acd_agent_info *info);
 
@@ -507,7 +523,11 @@ typedef struct acd_call_params {
     int64_t preferred_wait_ms;     /* 0 when preferred_agent is 0 */
 } acd_call_params;
 
-ACD_API void acd_call_params_init(acd_call_params *params);
+ACD_API void acd_call_params_init_size(acd_call_params *params, size_t size);
+static inline void acd_call_params_init(acd_call_params *params)
+{
+    acd_call_params_init_size(params, sizeof(*params));
+}
 
 /* A call arrives at `queue`.  `params` may be NULL for defaults.  The call
  * waits, or is offered at once to the eligible available agent idle longest
@@ -595,7 +615,11 @@ typedef struct acd_call_info {
     acd_agent_id preferred_agent; /* the agent the call waits for now, or 0 */
 } acd_call_info;
 
-ACD_API void acd_call_info_init(acd_call_info *info);
+ACD_API void acd_call_info_init_size(acd_call_info *info, size_t size);
+static inline void acd_call_info_init(acd_call_info *info)
+{
+    acd_call_info_init_size(info, sizeof(*info));
+}
 ACD_API acd_status acd_call_get_info(const acd_center *c, acd_call_id call,
                                      acd_call_info *info);
 
@@ -677,7 +701,11 @@ typedef struct acd_action {
     uint32_t reserved0;
 } acd_action;
 
-ACD_API void acd_action_init(acd_action *action);
+ACD_API void acd_action_init_size(acd_action *action, size_t size);
+static inline void acd_action_init(acd_action *action)
+{
+    acd_action_init_size(action, sizeof(*action));
+}
 
 /* Take the oldest pending action.  Actions stay queued until taken; the
  * queue grows as needed (its growth is reserved before each event, so a
@@ -724,7 +752,11 @@ typedef struct acd_queue_info {
     uint32_t reserved0;
 } acd_queue_info;
 
-ACD_API void acd_queue_info_init(acd_queue_info *info);
+ACD_API void acd_queue_info_init_size(acd_queue_info *info, size_t size);
+static inline void acd_queue_info_init(acd_queue_info *info)
+{
+    acd_queue_info_init_size(info, sizeof(*info));
+}
 /* O(skill profiles in the queue + waiting calls of the queue). */
 ACD_API acd_status acd_queue_get_info(const acd_center *c, acd_queue_id queue,
                                       acd_queue_info *info);

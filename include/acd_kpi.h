@@ -125,7 +125,11 @@ typedef struct acd_stats {
     int64_t cost_contact;
 } acd_stats;
 
-ACD_API void acd_stats_init(acd_stats *stats);
+ACD_API void acd_stats_init_size(acd_stats *stats, size_t size);
+static inline void acd_stats_init(acd_stats *stats)
+{
+    acd_stats_init_size(stats, sizeof(*stats));
+}
 
 /* The start of the interval containing time `t`.  O(1). */
 ACD_API acd_status acd_center_interval_start(const acd_center *c, int64_t t,
@@ -168,7 +172,11 @@ typedef struct acd_kpis {
     double cost_per_handled_min; /* cost_total / handled minutes */
 } acd_kpis;
 
-ACD_API void acd_kpis_init(acd_kpis *kpis);
+ACD_API void acd_kpis_init_size(acd_kpis *kpis, size_t size);
+static inline void acd_kpis_init(acd_kpis *kpis)
+{
+    acd_kpis_init_size(kpis, sizeof(*kpis));
+}
 
 /* Derive the KPIs of a stats record.  Pure: no center needed.
  * Errors: ACD_ERR_INVALID (NULL, sizes), ACD_ERR_RANGE (unknown variant). */
@@ -217,7 +225,11 @@ typedef struct acd_center_info {
     uint32_t reserved0;
 } acd_center_info;
 
-ACD_API void acd_center_info_init(acd_center_info *info);
+ACD_API void acd_center_info_init_size(acd_center_info *info, size_t size);
+static inline void acd_center_info_init(acd_center_info *info)
+{
+    acd_center_info_init_size(info, sizeof(*info));
+}
 /* Agents by state in O(1), calls by state summed over queues: O(queues).
  * Errors: ACD_ERR_INVALID (NULL, size too small). */
 ACD_API acd_status acd_center_get_info(const acd_center *c, acd_center_info *info);

@@ -93,7 +93,11 @@ typedef struct acd_sim_config {
 
 /* Defaults: malloc, seed 1, start 0, 8 h of arrivals, 4 h drain, 15-minute
  * intervals, no rest, no flags. */
-ACD_API void acd_sim_config_init(acd_sim_config *cfg);
+ACD_API void acd_sim_config_init_size(acd_sim_config *cfg, size_t size);
+static inline void acd_sim_config_init(acd_sim_config *cfg)
+{
+    acd_sim_config_init_size(cfg, sizeof(*cfg));
+}
 
 /* Create a simulation and its center (acd_center_config: the allocator,
  * seed, start time, interval_ms aligned on start_ms, interval_history 1;
@@ -169,7 +173,11 @@ typedef struct acd_sim_agents {
     double no_answer_prob;
 } acd_sim_agents;
 
-ACD_API void acd_sim_agents_init(acd_sim_agents *group);
+ACD_API void acd_sim_agents_init_size(acd_sim_agents *group, size_t size);
+static inline void acd_sim_agents_init(acd_sim_agents *group)
+{
+    acd_sim_agents_init_size(group, sizeof(*group));
+}
 
 /* Add a group of identical agents: created, given the skills, joined to
  * the queues, logged in and out on the shift.  Arrays are copied.
@@ -208,7 +216,11 @@ typedef struct acd_sim_arrivals {
     acd_sim_dist patience;
 } acd_sim_arrivals;
 
-ACD_API void acd_sim_arrivals_init(acd_sim_arrivals *stream);
+ACD_API void acd_sim_arrivals_init_size(acd_sim_arrivals *stream, size_t size);
+static inline void acd_sim_arrivals_init(acd_sim_arrivals *stream)
+{
+    acd_sim_arrivals_init_size(stream, sizeof(*stream));
+}
 
 /* Add a stream of arrivals.  Drawn talk time and patience belong to the
  * call at its arrival, from the stream's own random generators: two
@@ -253,7 +265,11 @@ typedef struct acd_sim_counters {
     uint32_t waiting_max;
 } acd_sim_counters;
 
-ACD_API void acd_sim_counters_init(acd_sim_counters *counters);
+ACD_API void acd_sim_counters_init_size(acd_sim_counters *counters, size_t size);
+static inline void acd_sim_counters_init(acd_sim_counters *counters)
+{
+    acd_sim_counters_init_size(counters, sizeof(*counters));
+}
 /* Errors: ACD_ERR_INVALID (NULL, size too small).  O(1). */
 ACD_API acd_status acd_sim_get_counters(const acd_sim *sim, acd_sim_counters *counters);
 
@@ -292,7 +308,11 @@ typedef struct acd_sim_interval {
                                  answered, an estimate of P(wait) */
 } acd_sim_interval;
 
-ACD_API void acd_sim_interval_init(acd_sim_interval *info);
+ACD_API void acd_sim_interval_init_size(acd_sim_interval *info, size_t size);
+static inline void acd_sim_interval_init(acd_sim_interval *info)
+{
+    acd_sim_interval_init_size(info, sizeof(*info));
+}
 /* Errors: ACD_ERR_INVALID (NULL, size too small), ACD_ERR_RANGE (index). */
 ACD_API acd_status acd_sim_get_interval_info(const acd_sim *sim, uint32_t index,
                                              acd_sim_interval *info);

@@ -114,7 +114,11 @@ typedef struct acd_erlang_metrics {
     double occupancy;
 } acd_erlang_metrics;
 
-ACD_API void acd_erlang_metrics_init(acd_erlang_metrics *m);
+ACD_API void acd_erlang_metrics_init_size(acd_erlang_metrics *m, size_t size);
+static inline void acd_erlang_metrics_init(acd_erlang_metrics *m)
+{
+    acd_erlang_metrics_init_size(m, sizeof(*m));
+}
 
 /* Probability of waiting in an M/M/N queue: Erlang C = N.B / (N - A(1 - B))
  * with B = acd_erlang_b(load, agents), for N > A.  For N <= A the queue is
@@ -188,7 +192,11 @@ typedef struct acd_wfm_targets {
     uint32_t max_agents;        /* search limit (default ACD_WFM_MAX_AGENTS) */
 } acd_wfm_targets;
 
-ACD_API void acd_wfm_targets_init(acd_wfm_targets *t);
+ACD_API void acd_wfm_targets_init_size(acd_wfm_targets *t, size_t size);
+static inline void acd_wfm_targets_init(acd_wfm_targets *t)
+{
+    acd_wfm_targets_init_size(t, sizeof(*t));
+}
 
 /* The fewest agents N meeting every set target for offered load `load`,
  * handle time aht_s and mean patience patience_s (INFINITY: Erlang C, where
@@ -254,7 +262,11 @@ typedef struct acd_wfm_plan_config {
     double hourly_rate;         /* loaded cost per paid agent-hour, >= 0 */
 } acd_wfm_plan_config;
 
-ACD_API void acd_wfm_plan_config_init(acd_wfm_plan_config *cfg);
+ACD_API void acd_wfm_plan_config_init_size(acd_wfm_plan_config *cfg, size_t size);
+static inline void acd_wfm_plan_config_init(acd_wfm_plan_config *cfg)
+{
+    acd_wfm_plan_config_init_size(cfg, sizeof(*cfg));
+}
 
 /* One interval of a plan.  Output: set `size` of EVERY element with
  * acd_wfm_plan_row_init() (the array's stride is rows[0].size, so a larger
@@ -275,7 +287,11 @@ typedef struct acd_wfm_plan_row {
     double cost;                /* scheduled x interval hours x rate */
 } acd_wfm_plan_row;
 
-ACD_API void acd_wfm_plan_row_init(acd_wfm_plan_row *row);
+ACD_API void acd_wfm_plan_row_init_size(acd_wfm_plan_row *row, size_t size);
+static inline void acd_wfm_plan_row_init(acd_wfm_plan_row *row)
+{
+    acd_wfm_plan_row_init_size(row, sizeof(*row));
+}
 
 /* Totals of a plan.  Output struct: acd_wfm_plan_totals_init(). */
 typedef struct acd_wfm_plan_totals {
@@ -296,7 +312,11 @@ typedef struct acd_wfm_plan_totals {
     double occupancy;           /* workload_hours / agent_hours (0 if none) */
 } acd_wfm_plan_totals;
 
-ACD_API void acd_wfm_plan_totals_init(acd_wfm_plan_totals *totals);
+ACD_API void acd_wfm_plan_totals_init_size(acd_wfm_plan_totals *totals, size_t size);
+static inline void acd_wfm_plan_totals_init(acd_wfm_plan_totals *totals)
+{
+    acd_wfm_plan_totals_init_size(totals, sizeof(*totals));
+}
 
 /* Plan `count` intervals of a forecast: calls[i] arrivals with mean handle
  * time aht_s[i] in interval i (aht_s[i] may be 0 only where calls[i] is 0).

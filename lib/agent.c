@@ -406,13 +406,19 @@ static acdi_membership *find_membership(const acdi_agent *a, const acdi_queue *q
     return NULL;
 }
 
-void acd_member_params_init(acd_member_params *params)
+static void member_params_defaults(acd_member_params *params)
 {
-    if (!params)
-        return;
     memset(params, 0, sizeof(*params));
     params->size = (uint32_t)sizeof(*params);
     params->weight = 1;
+}
+
+void acd_member_params_init_size(acd_member_params *params, size_t size)
+{
+    acd_member_params d;
+
+    member_params_defaults(&d);
+    acdi_init_sized(params, size, &d, sizeof(d));
 }
 
 #define MEMBER_PARAMS_V1_SIZE (offsetof(acd_member_params, level) + sizeof(uint32_t))
@@ -789,12 +795,18 @@ acd_status acd_agent_end_wrapup(acd_center *c, int64_t now, acd_agent_id agent)
 
 /* ---- queries ---- */
 
-void acd_agent_info_init(acd_agent_info *info)
+static void agent_info_defaults(acd_agent_info *info)
 {
-    if (!info)
-        return;
     memset(info, 0, sizeof(*info));
     info->size = (uint32_t)sizeof(*info);
+}
+
+void acd_agent_info_init_size(acd_agent_info *info, size_t size)
+{
+    acd_agent_info d;
+
+    agent_info_defaults(&d);
+    acdi_init_sized(info, size, &d, sizeof(d));
 }
 
 #define AGENT_INFO_V1_SIZE (offsetof(acd_agent_info, calls_handled) + sizeof(uint64_t))

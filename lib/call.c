@@ -9,12 +9,18 @@ acdi_call *acdi_call_get(const acd_center *c, acd_call_id id)
     return acdi_table_get(&c->calls, id);
 }
 
-void acd_call_params_init(acd_call_params *params)
+static void call_params_defaults(acd_call_params *params)
 {
-    if (!params)
-        return;
     memset(params, 0, sizeof(*params));
     params->size = (uint32_t)sizeof(*params);
+}
+
+void acd_call_params_init_size(acd_call_params *params, size_t size)
+{
+    acd_call_params d;
+
+    call_params_defaults(&d);
+    acdi_init_sized(params, size, &d, sizeof(d));
 }
 
 #define PARAMS_V1_SIZE (offsetof(acd_call_params, reserved1) + sizeof(uint32_t))
@@ -782,12 +788,18 @@ const char *acd_call_key(const acd_center *c, acd_call_id id)
     return call ? call->key : NULL;
 }
 
-void acd_call_info_init(acd_call_info *info)
+static void call_info_defaults(acd_call_info *info)
 {
-    if (!info)
-        return;
     memset(info, 0, sizeof(*info));
     info->size = (uint32_t)sizeof(*info);
+}
+
+void acd_call_info_init_size(acd_call_info *info, size_t size)
+{
+    acd_call_info d;
+
+    call_info_defaults(&d);
+    acdi_init_sized(info, size, &d, sizeof(d));
 }
 
 #define CALL_INFO_V1_SIZE (offsetof(acd_call_info, callback) + sizeof(uint32_t))

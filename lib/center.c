@@ -9,15 +9,21 @@
 #define CONFIG_V1_SIZE (offsetof(acd_center_config, reserved1) + sizeof(uint32_t))
 #define DAY_MS 86400000
 
-void acd_center_config_init(acd_center_config *cfg)
+static void center_config_defaults(acd_center_config *cfg)
 {
-    if (!cfg)
-        return;
     memset(cfg, 0, sizeof(*cfg));
     cfg->size = (uint32_t)sizeof(*cfg);
     cfg->seed = 1;
     cfg->interval_ms = 900000;
     cfg->interval_history = 4;
+}
+
+void acd_center_config_init_size(acd_center_config *cfg, size_t size)
+{
+    acd_center_config d;
+
+    center_config_defaults(&d);
+    acdi_init_sized(cfg, size, &d, sizeof(d));
 }
 
 static acd_status check_intervals(const acd_center_config *cfg)
@@ -411,12 +417,18 @@ void acdi_emit(acd_center *c, uint32_t type, acdi_call *call, acdi_agent *agent,
     c->actions_count++;
 }
 
-void acd_action_init(acd_action *action)
+static void action_defaults(acd_action *action)
 {
-    if (!action)
-        return;
     memset(action, 0, sizeof(*action));
     action->size = (uint32_t)sizeof(*action);
+}
+
+void acd_action_init_size(acd_action *action, size_t size)
+{
+    acd_action d;
+
+    action_defaults(&d);
+    acdi_init_sized(action, size, &d, sizeof(d));
 }
 
 #define ACTION_V1_SIZE (offsetof(acd_action, reserved0) + sizeof(uint32_t))

@@ -407,12 +407,18 @@ acd_status acd_report_quality(acd_center *c, int64_t now, acd_queue_id queue,
 
 /* ---- reading ---- */
 
-void acd_stats_init(acd_stats *stats)
+static void stats_defaults(acd_stats *stats)
 {
-    if (!stats)
-        return;
     memset(stats, 0, sizeof(*stats));
     stats->size = (uint32_t)sizeof(*stats);
+}
+
+void acd_stats_init_size(acd_stats *stats, size_t size)
+{
+    acd_stats d;
+
+    stats_defaults(&d);
+    acdi_init_sized(stats, size, &d, sizeof(d));
 }
 
 acd_status acd_center_interval_start(const acd_center *c, int64_t t, int64_t *start)
@@ -578,12 +584,18 @@ acd_status acd_stats_service_level(const acd_stats *s, uint32_t variant, double 
     return ACD_OK;
 }
 
-void acd_kpis_init(acd_kpis *kpis)
+static void kpis_defaults(acd_kpis *kpis)
 {
-    if (!kpis)
-        return;
     memset(kpis, 0, sizeof(*kpis));
     kpis->size = (uint32_t)sizeof(*kpis);
+}
+
+void acd_kpis_init_size(acd_kpis *kpis, size_t size)
+{
+    acd_kpis d;
+
+    kpis_defaults(&d);
+    acdi_init_sized(kpis, size, &d, sizeof(d));
 }
 
 acd_status acd_stats_kpis(const acd_stats *s, acd_kpis *k)
@@ -648,12 +660,18 @@ int acdi_kpi_recent_aht(const acd_center *c, const acdi_queue *q, double *aht_ms
 
 /* ---- real-time view ---- */
 
-void acd_center_info_init(acd_center_info *info)
+static void center_info_defaults(acd_center_info *info)
 {
-    if (!info)
-        return;
     memset(info, 0, sizeof(*info));
     info->size = (uint32_t)sizeof(*info);
+}
+
+void acd_center_info_init_size(acd_center_info *info, size_t size)
+{
+    acd_center_info d;
+
+    center_info_defaults(&d);
+    acdi_init_sized(info, size, &d, sizeof(d));
 }
 
 static uint32_t not_ready_count(const uint32_t *count)

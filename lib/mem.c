@@ -94,3 +94,14 @@ acd_status acdi_grow(const acd_allocator *a, void **array, uint32_t *cap,
     *cap = new_cap;
     return ACD_OK;
 }
+
+void acdi_init_sized(void *dst, size_t size, const void *defaults, size_t known)
+{
+    uint32_t s = (uint32_t)size;
+
+    if (!dst || size < sizeof(s))
+        return;
+    memset(dst, 0, size);
+    memcpy(dst, defaults, size < known ? size : known);
+    memcpy(dst, &s, sizeof(s));
+}

@@ -20,4 +20,10 @@ void acdi_strfree(const acd_allocator *a, char *s);
 acd_status acdi_grow(const acd_allocator *a, void **array, uint32_t *cap,
                      size_t elem, uint32_t need);
 
+/* The body of every acd_*_init_size(): `dst` is the caller's struct of
+ * `size` bytes (its own sizeof, which may be older or newer than ours).  It
+ * gets our defaults for the fields both know, zeros beyond them, and its
+ * own size in the leading uint32_t size field.  Never writes past `size`. */
+void acdi_init_sized(void *dst, size_t size, const void *defaults, size_t known);
+
 #endif

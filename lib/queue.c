@@ -482,12 +482,18 @@ acd_status acd_queue_expected_wait(const acd_center *c, acd_queue_id queue, int3
 
 /* ---- real-time view ---- */
 
-void acd_queue_info_init(acd_queue_info *info)
+static void queue_info_defaults(acd_queue_info *info)
 {
-    if (!info)
-        return;
     memset(info, 0, sizeof(*info));
     info->size = (uint32_t)sizeof(*info);
+}
+
+void acd_queue_info_init_size(acd_queue_info *info, size_t size)
+{
+    acd_queue_info d;
+
+    queue_info_defaults(&d);
+    acdi_init_sized(info, size, &d, sizeof(d));
 }
 
 #define QUEUE_INFO_V1_SIZE (offsetof(acd_queue_info, reserved0) + sizeof(uint32_t))

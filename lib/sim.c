@@ -17,6 +17,7 @@
 
 #include "acd_sim.h"
 #include "sim_rand.h"
+#include "mem.h"
 
 #define DAY_MS 86400000
 #define NO_INDEX UINT32_MAX
@@ -392,10 +393,8 @@ static void pop(acd_sim *s, sim_event *out)
 #define SIM_AGENTS_V1_SIZE sizeof(acd_sim_agents)
 #define SIM_ARRIVALS_V1_SIZE sizeof(acd_sim_arrivals)
 
-void acd_sim_config_init(acd_sim_config *cfg)
+static void sim_config_defaults(acd_sim_config *cfg)
 {
-    if (!cfg)
-        return;
     memset(cfg, 0, sizeof(*cfg));
     cfg->size = (uint32_t)sizeof(*cfg);
     cfg->seed = 1;
@@ -404,10 +403,16 @@ void acd_sim_config_init(acd_sim_config *cfg)
     cfg->interval_ms = 900000;
 }
 
-void acd_sim_agents_init(acd_sim_agents *g)
+void acd_sim_config_init_size(acd_sim_config *cfg, size_t size)
 {
-    if (!g)
-        return;
+    acd_sim_config d;
+
+    sim_config_defaults(&d);
+    acdi_init_sized(cfg, size, &d, sizeof(d));
+}
+
+static void sim_agents_defaults(acd_sim_agents *g)
+{
     memset(g, 0, sizeof(*g));
     g->size = (uint32_t)sizeof(*g);
     g->count = 1;
@@ -415,10 +420,16 @@ void acd_sim_agents_init(acd_sim_agents *g)
     g->answer_delay.kind = ACD_SIM_DIST_NONE;
 }
 
-void acd_sim_arrivals_init(acd_sim_arrivals *a)
+void acd_sim_agents_init_size(acd_sim_agents *g, size_t size)
 {
-    if (!a)
-        return;
+    acd_sim_agents d;
+
+    sim_agents_defaults(&d);
+    acdi_init_sized(g, size, &d, sizeof(d));
+}
+
+static void sim_arrivals_defaults(acd_sim_arrivals *a)
+{
     memset(a, 0, sizeof(*a));
     a->size = (uint32_t)sizeof(*a);
     a->talk.kind = ACD_SIM_DIST_EXPONENTIAL;
@@ -426,20 +437,40 @@ void acd_sim_arrivals_init(acd_sim_arrivals *a)
     a->patience.kind = ACD_SIM_DIST_NONE;
 }
 
-void acd_sim_counters_init(acd_sim_counters *k)
+void acd_sim_arrivals_init_size(acd_sim_arrivals *a, size_t size)
 {
-    if (!k)
-        return;
+    acd_sim_arrivals d;
+
+    sim_arrivals_defaults(&d);
+    acdi_init_sized(a, size, &d, sizeof(d));
+}
+
+static void sim_counters_defaults(acd_sim_counters *k)
+{
     memset(k, 0, sizeof(*k));
     k->size = (uint32_t)sizeof(*k);
 }
 
-void acd_sim_interval_init(acd_sim_interval *info)
+void acd_sim_counters_init_size(acd_sim_counters *k, size_t size)
 {
-    if (!info)
-        return;
+    acd_sim_counters d;
+
+    sim_counters_defaults(&d);
+    acdi_init_sized(k, size, &d, sizeof(d));
+}
+
+static void sim_interval_defaults(acd_sim_interval *info)
+{
     memset(info, 0, sizeof(*info));
     info->size = (uint32_t)sizeof(*info);
+}
+
+void acd_sim_interval_init_size(acd_sim_interval *info, size_t size)
+{
+    acd_sim_interval d;
+
+    sim_interval_defaults(&d);
+    acdi_init_sized(info, size, &d, sizeof(d));
 }
 
 const char *acd_sim_dist_name(uint32_t kind)

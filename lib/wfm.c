@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "acd_wfm.h"
+#include "mem.h"
 
 #define TARGETS_V1_SIZE ((uint32_t)sizeof(acd_wfm_targets))
 #define PLAN_CONFIG_V1_SIZE ((uint32_t)sizeof(acd_wfm_plan_config))
@@ -492,12 +493,18 @@ static void metrics_at(const wfm_model *m, uint32_t n, double b, acd_erlang_metr
         metrics_a(m, n, b, PART_ALL, out);
 }
 
-void acd_erlang_metrics_init(acd_erlang_metrics *m)
+static void erlang_metrics_defaults(acd_erlang_metrics *m)
 {
-    if (!m)
-        return;
     memset(m, 0, sizeof(*m));
     m->size = (uint32_t)sizeof(*m);
+}
+
+void acd_erlang_metrics_init_size(acd_erlang_metrics *m, size_t size)
+{
+    acd_erlang_metrics d;
+
+    erlang_metrics_defaults(&d);
+    acdi_init_sized(m, size, &d, sizeof(d));
 }
 
 static acd_status check_metrics_out(const acd_erlang_metrics *out)
@@ -584,10 +591,8 @@ acd_status acd_erlang_service_level(const acd_erlang_metrics *m, uint32_t sl_var
 
 /* ---- Staffing ------------------------------------------------------------------------- */
 
-void acd_wfm_targets_init(acd_wfm_targets *t)
+static void wfm_targets_defaults(acd_wfm_targets *t)
 {
-    if (!t)
-        return;
     memset(t, 0, sizeof(*t));
     t->size = TARGETS_V1_SIZE;
     t->sl_variant = ACD_SL_OFFERED;
@@ -598,6 +603,14 @@ void acd_wfm_targets_init(acd_wfm_targets *t)
     t->max_occupancy = ACD_WFM_UNSET;
     t->min_agents = 0;
     t->max_agents = ACD_WFM_MAX_AGENTS;
+}
+
+void acd_wfm_targets_init_size(acd_wfm_targets *t, size_t size)
+{
+    acd_wfm_targets d;
+
+    wfm_targets_defaults(&d);
+    acdi_init_sized(t, size, &d, sizeof(d));
 }
 
 static int is_set(double v)
@@ -947,10 +960,8 @@ acd_status acd_wfm_cost(uint32_t agents, double interval_s, double hourly_rate,
 
 /* ---- Plans ------------------------------------------------------------------------------ */
 
-void acd_wfm_plan_config_init(acd_wfm_plan_config *cfg)
+static void wfm_plan_config_defaults(acd_wfm_plan_config *cfg)
 {
-    if (!cfg)
-        return;
     memset(cfg, 0, sizeof(*cfg));
     cfg->size = PLAN_CONFIG_V1_SIZE;
     cfg->interval_s = 1800.0;
@@ -959,20 +970,40 @@ void acd_wfm_plan_config_init(acd_wfm_plan_config *cfg)
     cfg->hourly_rate = 0.0;
 }
 
-void acd_wfm_plan_row_init(acd_wfm_plan_row *row)
+void acd_wfm_plan_config_init_size(acd_wfm_plan_config *cfg, size_t size)
 {
-    if (!row)
-        return;
+    acd_wfm_plan_config d;
+
+    wfm_plan_config_defaults(&d);
+    acdi_init_sized(cfg, size, &d, sizeof(d));
+}
+
+static void wfm_plan_row_defaults(acd_wfm_plan_row *row)
+{
     memset(row, 0, sizeof(*row));
     row->size = (uint32_t)sizeof(*row);
 }
 
-void acd_wfm_plan_totals_init(acd_wfm_plan_totals *totals)
+void acd_wfm_plan_row_init_size(acd_wfm_plan_row *row, size_t size)
 {
-    if (!totals)
-        return;
+    acd_wfm_plan_row d;
+
+    wfm_plan_row_defaults(&d);
+    acdi_init_sized(row, size, &d, sizeof(d));
+}
+
+static void wfm_plan_totals_defaults(acd_wfm_plan_totals *totals)
+{
     memset(totals, 0, sizeof(*totals));
     totals->size = (uint32_t)sizeof(*totals);
+}
+
+void acd_wfm_plan_totals_init_size(acd_wfm_plan_totals *totals, size_t size)
+{
+    acd_wfm_plan_totals d;
+
+    wfm_plan_totals_defaults(&d);
+    acdi_init_sized(totals, size, &d, sizeof(d));
 }
 
 static acd_status check_plan_inputs(const acd_wfm_plan_config *cfg, const double *calls,

@@ -91,6 +91,46 @@ static void counting_free(void *ud, void *p, size_t n)
     free(p);
 }
 
+/* A program built against an older, smaller struct: _init_size() writes
+ * exactly its size, and the library then reads only that much. */
+TEST(init_writes_only_the_callers_size)
+{
+    size_t v1 = offsetof(acd_call_params, reserved1) + sizeof(uint32_t);
+    union {
+        acd_call_params p;
+        unsigned char bytes[sizeof(acd_call_params) + 16];
+    } u;
+    acd_center *c;
+    acd_queue_id q;
+    acd_call_id k;
+    size_t i;
+
+    memset(&u, 0xAB, sizeof(u));
+    acd_call_params_init_size(&u.p, v1);
+    CHECK_EQ_INT(u.p.size, v1);
+    CHECK_EQ_INT(u.p.priority, 0);
+    for (i = v1; i < sizeof(u.bytes); i++)
+        CHECK_EQ_INT(u.bytes[i], 0xAB); /* nothing written past the caller's struct */
+    OK(acd_center_new(NULL, &c));
+    OK(acd_queue_add(c, "q", &q));
+    OK(acd_call_arrive(c, 0, q, &u.p, &k)); /* the tail is not read either */
+    /* A newer caller: its unknown tail is zeroed, and the library refuses
+     * the struct rather than ignore fields it cannot honour. */
+    memset(&u, 0xAB, sizeof(u));
+    acd_call_params_init_size(&u.p, sizeof(u.p) + 8);
+    CHECK_EQ_INT(u.p.size, sizeof(u.p) + 8);
+    for (i = sizeof(u.p); i < sizeof(u.p) + 8; i++)
+        CHECK_EQ_INT(u.bytes[i], 0);
+    CHECK_EQ_INT(u.bytes[sizeof(u.p) + 8], 0xAB);
+    CHECK_EQ_INT(acd_call_arrive(c, 0, q, &u.p, &k), ACD_ERR_VERSION);
+    /* Too small to hold even the size field: nothing written. */
+    memset(&u, 0xAB, sizeof(u));
+    acd_call_params_init_size(&u.p, 2);
+    CHECK_EQ_INT(u.bytes[0], 0xAB);
+    acd_call_params_init_size(NULL, sizeof(u.p)); /* no-op */
+    acd_center_destroy(c);
+}
+
 TEST(allocator_hook_sees_every_byte)
 {
     acd_center_config cfg;
@@ -257,6 +297,7 @@ int main(void)
     RUN(allocator_hook_sees_every_byte);
     RUN(center_options);
     RUN(queue_options);
+    RUN(init_writes_only_the_callers_size);
     RUN(skills_and_queues_by_name);
     RUN(queue_info_counts);
     return DONE();

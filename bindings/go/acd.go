@@ -27,6 +27,11 @@
 // library, and point PKG_CONFIG_PATH at its lib/pkgconfig when it is not in
 // a standard prefix (and LD_LIBRARY_PATH at its lib to run).
 //
+// C structs are initialised with acd_X_init_size(&s, unsafe.Sizeof(s)), the
+// exported function behind the header's inline acd_X_init(): the size passed
+// is the one this package was compiled with, so a newer library never writes
+// past a struct of an older build (docs/abi.md).
+//
 // A Center is not safe for concurrent use: use it from one goroutine at a
 // time.  Distinct centers are independent.  Go values never keep pointers
 // into C memory: strings and structs are copied out during each call.

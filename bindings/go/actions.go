@@ -5,6 +5,8 @@ package acd
 */
 import "C"
 
+import "unsafe"
+
 // Action is one action decided by the center (acd_action).  Call, Agent and
 // Queue are 0 when the action does not concern one; the call may already
 // have ended (WRAPUP_END, CALL_TIMEOUT, CALL_EXIT), so hosts that want its
@@ -43,7 +45,7 @@ func (c *Center) PopAction() (Action, error) {
 		return Action{}, err
 	}
 	var a C.acd_action
-	C.acd_action_init(&a)
+	C.acd_action_init_size(&a, C.size_t(unsafe.Sizeof(a)))
 	if err := check("acd_center_pop_action", C.acd_center_pop_action(p, &a)); err != nil {
 		return Action{}, err
 	}
@@ -116,7 +118,7 @@ func (c *Center) QueueInfo(q QueueID) (QueueInfo, error) {
 		return QueueInfo{}, err
 	}
 	var i C.acd_queue_info
-	C.acd_queue_info_init(&i)
+	C.acd_queue_info_init_size(&i, C.size_t(unsafe.Sizeof(i)))
 	if err := check("acd_queue_get_info", C.acd_queue_get_info(p, C.acd_queue_id(q), &i)); err != nil {
 		return QueueInfo{}, err
 	}

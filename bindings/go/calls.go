@@ -29,6 +29,18 @@ type CallParams struct {
 	Skills   []SkillReq  // required skills
 	Customer string      // optional customer key for repeat-contact detection
 	Steps    []RouteStep // later requirement sets
+
+	// PreferredAgent, for PreferredWaitMs (1 ms to 24 h) after the call
+	// enters the queue: the call is offered to that agent only, whatever
+	// its skills and tier, and the agent takes it before any other call
+	// when it becomes available.  The preference ends early when the agent
+	// logs out, leaves the queue or misses the offer; it is ignored when
+	// the agent is not a logged-in member of the queue at arrival
+	// (docs/routing.md, "Preferred agent").  0: none.  ErrNotFound for an
+	// unknown agent, ErrRange for a wait outside 1..86,400,000 ms,
+	// ErrInvalid for a wait without an agent.
+	PreferredAgent  AgentID
+	PreferredWaitMs int64
 }
 
 // cArena collects C allocations of one call and frees them together.
@@ -75,11 +87,13 @@ func (a *cArena) params(cp *CallParams) *C.acd_call_params {
 		return nil
 	}
 	p := (*C.acd_call_params)(a.alloc(1, unsafe.Sizeof(C.acd_call_params{})))
-	C.acd_call_params_init(p)
+	C.acd_call_params_init_size(p, C.size_t(unsafe.Sizeof(*p)))
 	p.priority = C.int32_t(cp.Priority)
 	p.key = a.str(cp.Key)
 	p.customer = a.str(cp.Customer)
 	p.skills, p.skill_count = a.skills(cp.Skills)
+	p.preferred_agent = C.acd_agent_id(cp.PreferredAgent)
+	p.preferred_wait_ms = C.int64_t(cp.PreferredWaitMs)
 	if len(cp.Steps) > 0 {
 		sp := (*C.acd_route_step)(a.alloc(uintptr(len(cp.Steps)), unsafe.Sizeof(C.acd_route_step{})))
 		steps := unsafe.Slice(sp, len(cp.Steps))
@@ -118,8 +132,11 @@ const TransferKeepArrival TransferFlags = C.ACD_TRANSFER_KEEP_ARRIVAL
 
 // Transfer is a blind transfer of a connected or held call to queue q
 // (acd_call_transfer); it returns the new call, which takes over the key.
-// p nil keeps the priority and initial skills; p must carry no Key or
-// Customer.  Errors: those of Arrive, ErrState.
+// p nil keeps the priority and initial skills; otherwise p's fields are
+// used as given (so a transfer to a named agent, p.PreferredAgent, that must
+// keep the skills repeats them).  The preferred wait counts from the
+// transfer.  p must carry no Key or Customer.  Errors: those of Arrive,
+// ErrState.
 func (c *Center) Transfer(now int64, call CallID, q QueueID, p *CallParams,
 	flags TransferFlags) (CallID, error) {
 	cp, err := c.ptr()
@@ -236,6 +253,9 @@ type CallInfo struct {
 	TierLevel  uint32
 	RouteStep  uint32
 	Callback   bool
+	// PreferredAgent is the agent the call waits for now (CallParams
+	// PreferredAgent, until answered, expired or missed), or 0.
+	PreferredAgent AgentID
 }
 
 // CallInfo reads a snapshot of the call (acd_call_get_info).
@@ -245,21 +265,22 @@ func (c *Center) CallInfo(call CallID) (CallInfo, error) {
 		return CallInfo{}, err
 	}
 	var i C.acd_call_info
-	C.acd_call_info_init(&i)
+	C.acd_call_info_init_size(&i, C.size_t(unsafe.Sizeof(i)))
 	if err := check("acd_call_get_info", C.acd_call_get_info(p, C.acd_call_id(call), &i)); err != nil {
 		return CallInfo{}, err
 	}
 	return CallInfo{
-		State:      CallState(i.state),
-		Queue:      QueueID(i.queue),
-		Agent:      AgentID(i.agent),
-		Priority:   int32(i.priority),
-		SkillCount: uint32(i.skill_count),
-		Arrived:    int64(i.arrived),
-		StateSince: int64(i.state_since),
-		OfferCount: uint32(i.offer_count),
-		TierLevel:  uint32(i.tier_level),
-		RouteStep:  uint32(i.route_step),
-		Callback:   i.callback != 0,
+		State:          CallState(i.state),
+		Queue:          QueueID(i.queue),
+		Agent:          AgentID(i.agent),
+		Priority:       int32(i.priority),
+		SkillCount:     uint32(i.skill_count),
+		Arrived:        int64(i.arrived),
+		StateSince:     int64(i.state_since),
+		OfferCount:     uint32(i.offer_count),
+		TierLevel:      uint32(i.tier_level),
+		RouteStep:      uint32(i.route_step),
+		Callback:       i.callback != 0,
+		PreferredAgent: AgentID(i.preferred_agent),
 	}, nil
 }

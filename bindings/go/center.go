@@ -23,7 +23,7 @@ type Config struct {
 // 0, 4 kept.
 func DefaultConfig() Config {
 	var c C.acd_center_config
-	C.acd_center_config_init(&c)
+	C.acd_center_config_init_size(&c, C.size_t(unsafe.Sizeof(c)))
 	return Config{
 		Seed:             uint64(c.seed),
 		StartTime:        int64(c.start_time),
@@ -49,7 +49,7 @@ func NewCenter(cfg *Config) (*Center, error) {
 		st = C.acd_center_new(nil, &out)
 	} else {
 		var c C.acd_center_config
-		C.acd_center_config_init(&c)
+		C.acd_center_config_init_size(&c, C.size_t(unsafe.Sizeof(c)))
 		c.seed = C.uint64_t(cfg.Seed)
 		c.start_time = C.int64_t(cfg.StartTime)
 		c.interval_ms = C.int64_t(cfg.IntervalMs)

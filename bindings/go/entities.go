@@ -141,13 +141,13 @@ type MemberParams struct {
 // (acd_member_params_init): position 0, weight 1, level 0.
 func DefaultMemberParams() MemberParams {
 	var m C.acd_member_params
-	C.acd_member_params_init(&m)
+	C.acd_member_params_init_size(&m, C.size_t(unsafe.Sizeof(m)))
 	return MemberParams{uint32(m.position), uint32(m.weight), uint32(m.level)}
 }
 
 func (m *MemberParams) toC() C.acd_member_params {
 	var out C.acd_member_params
-	C.acd_member_params_init(&out)
+	C.acd_member_params_init_size(&out, C.size_t(unsafe.Sizeof(out)))
 	out.position = C.uint32_t(m.Position)
 	out.weight = C.uint32_t(m.Weight)
 	out.level = C.uint32_t(m.Level)
@@ -203,7 +203,7 @@ func (c *Center) GetMember(a AgentID, q QueueID) (MemberParams, error) {
 		return MemberParams{}, err
 	}
 	var m C.acd_member_params
-	C.acd_member_params_init(&m)
+	C.acd_member_params_init_size(&m, C.size_t(unsafe.Sizeof(m)))
 	if err := check("acd_agent_get_member",
 		C.acd_agent_get_member(p, C.acd_agent_id(a), C.acd_queue_id(q), &m)); err != nil {
 		return MemberParams{}, err
@@ -293,7 +293,7 @@ func (c *Center) AgentInfo(a AgentID) (AgentInfo, error) {
 		return AgentInfo{}, err
 	}
 	var i C.acd_agent_info
-	C.acd_agent_info_init(&i)
+	C.acd_agent_info_init_size(&i, C.size_t(unsafe.Sizeof(i)))
 	if err := check("acd_agent_get_info", C.acd_agent_get_info(p, C.acd_agent_id(a), &i)); err != nil {
 		return AgentInfo{}, err
 	}

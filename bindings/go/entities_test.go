@@ -49,7 +49,7 @@ func TestSkillsAndQueues(t *testing.T) {
 func TestQueueOptionsAndTiers(t *testing.T) {
 	s := newStory(t)
 	c := s.c
-	for k := acd.QOptWrapupMs; k <= acd.QOptDefaultAHTMs; k++ {
+	for k := acd.QOptWrapupMs; k <= acd.QOptMaxWaitNoAgentMs; k++ {
 		lo, hi, err := acd.QueueOptionBounds(k)
 		must(t, err)
 		v, err := c.GetQueueOption(s.q, k)

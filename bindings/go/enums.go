@@ -111,6 +111,7 @@ const (
 	ExitQueueFull  ExitReason = C.ACD_EXIT_QUEUE_FULL
 	ExitJoinEmpty  ExitReason = C.ACD_EXIT_JOIN_EMPTY
 	ExitLeaveEmpty ExitReason = C.ACD_EXIT_LEAVE_EMPTY
+	ExitNoAgent    ExitReason = C.ACD_EXIT_NO_AGENT // QOptMaxWaitNoAgentMs ran out
 )
 
 // CenterOption is acd_center_option, a key of Center.SetOption.
@@ -150,6 +151,9 @@ const (
 	QOptLeaveWhenEmpty      QueueOption = C.ACD_QOPT_LEAVE_WHEN_EMPTY
 	QOptTierSkipEmpty       QueueOption = C.ACD_QOPT_TIER_SKIP_EMPTY
 	QOptDefaultAHTMs        QueueOption = C.ACD_QOPT_DEFAULT_AHT_MS
+	// Longest a call may wait while no member of the queue is logged in;
+	// then ActionCallExit with ExitNoAgent.  0 (default): never.
+	QOptMaxWaitNoAgentMs QueueOption = C.ACD_QOPT_MAX_WAIT_NO_AGENT_MS
 )
 
 // Strategy is acd_strategy, the value of QOptStrategy.

@@ -5,6 +5,8 @@ package acd
 */
 import "C"
 
+import "unsafe"
+
 // Stats are the raw counters of one scope for one interval (acd_stats,
 // acd_kpi.h; docs/kpi.md has every booking rule).  A Stats can be built or
 // summed by hand and passed to KPIs.
@@ -93,7 +95,7 @@ func statsFromC(s *C.acd_stats) Stats {
 
 func (s *Stats) toC() C.acd_stats {
 	var c C.acd_stats
-	C.acd_stats_init(&c)
+	C.acd_stats_init_size(&c, C.size_t(unsafe.Sizeof(c)))
 	c.scope, c.id = C.uint32_t(s.Scope), C.uint64_t(s.ID)
 	c.interval_start, c.interval_end = C.int64_t(s.IntervalStart), C.int64_t(s.IntervalEnd)
 	c.sl_variant, c.sl_threshold_ms = C.uint32_t(s.SLVariant), C.int64_t(s.SLThresholdMs)
@@ -146,7 +148,7 @@ func (c *Center) Stats(scope Scope, id uint64, intervalStart int64) (Stats, erro
 		return Stats{}, err
 	}
 	var s C.acd_stats
-	C.acd_stats_init(&s)
+	C.acd_stats_init_size(&s, C.size_t(unsafe.Sizeof(s)))
 	if err := check("acd_stats_get", C.acd_stats_get(p, C.uint32_t(scope), C.uint64_t(id),
 		C.int64_t(intervalStart), &s)); err != nil {
 		return Stats{}, err
@@ -183,7 +185,7 @@ type KPIs struct {
 func (s Stats) KPIs() (KPIs, error) {
 	cs := s.toC()
 	var k C.acd_kpis
-	C.acd_kpis_init(&k)
+	C.acd_kpis_init_size(&k, C.size_t(unsafe.Sizeof(k)))
 	if err := check("acd_stats_kpis", C.acd_stats_kpis(&cs, &k)); err != nil {
 		return KPIs{}, err
 	}
@@ -244,7 +246,7 @@ func (c *Center) Info() (CenterInfo, error) {
 		return CenterInfo{}, err
 	}
 	var i C.acd_center_info
-	C.acd_center_info_init(&i)
+	C.acd_center_info_init_size(&i, C.size_t(unsafe.Sizeof(i)))
 	if err := check("acd_center_get_info", C.acd_center_get_info(p, &i)); err != nil {
 		return CenterInfo{}, err
 	}

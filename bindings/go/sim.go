@@ -49,7 +49,7 @@ type SimConfig struct {
 // start 0, 8 h of arrivals, 4 h drain, 15-minute intervals.
 func DefaultSimConfig() SimConfig {
 	var c C.acd_sim_config
-	C.acd_sim_config_init(&c)
+	C.acd_sim_config_init_size(&c, C.size_t(unsafe.Sizeof(c)))
 	return SimConfig{uint32(c.flags), uint64(c.seed), int64(c.start_ms), int64(c.duration_ms),
 		int64(c.drain_ms), int64(c.interval_ms), int64(c.noanswer_rest_ms)}
 }
@@ -70,7 +70,7 @@ func NewSimulation(cfg *SimConfig) (*Simulation, error) {
 		st = C.acd_sim_new(nil, &out)
 	} else {
 		var c C.acd_sim_config
-		C.acd_sim_config_init(&c)
+		C.acd_sim_config_init_size(&c, C.size_t(unsafe.Sizeof(c)))
 		c.flags, c.seed = C.uint32_t(cfg.Flags), C.uint64_t(cfg.Seed)
 		c.start_ms, c.duration_ms = C.int64_t(cfg.StartMs), C.int64_t(cfg.DurationMs)
 		c.drain_ms, c.interval_ms = C.int64_t(cfg.DrainMs), C.int64_t(cfg.IntervalMs)
@@ -151,7 +151,7 @@ type SimAgents struct {
 // a shift covering the whole run, answering at once.
 func DefaultSimAgents() SimAgents {
 	var g C.acd_sim_agents
-	C.acd_sim_agents_init(&g)
+	C.acd_sim_agents_init_size(&g, C.size_t(unsafe.Sizeof(g)))
 	return SimAgents{Count: uint32(g.count), ShiftStartMs: int64(g.shift_start_ms),
 		ShiftEndMs: int64(g.shift_end_ms), AnswerDelay: Dist{Kind: DistKind(g.answer_delay.kind),
 			MeanMs: float64(g.answer_delay.mean_ms), SdMs: float64(g.answer_delay.sd_ms)},
@@ -184,7 +184,7 @@ func (s *Simulation) AddAgents(g *SimAgents) error {
 	var arena cArena
 	defer arena.free()
 	cg := (*C.acd_sim_agents)(arena.alloc(1, unsafe.Sizeof(C.acd_sim_agents{})))
-	C.acd_sim_agents_init(cg)
+	C.acd_sim_agents_init_size(cg, C.size_t(unsafe.Sizeof(*cg)))
 	cg.count = C.uint32_t(g.Count)
 	cg.key_prefix = arena.str(g.KeyPrefix)
 	if n := len(g.Queues); n > 0 {
@@ -235,7 +235,7 @@ type SimArrivals struct {
 // DefaultSimArrivals is the library's default stream (acd_sim_arrivals_init).
 func DefaultSimArrivals() SimArrivals {
 	var a C.acd_sim_arrivals
-	C.acd_sim_arrivals_init(&a)
+	C.acd_sim_arrivals_init_size(&a, C.size_t(unsafe.Sizeof(a)))
 	return SimArrivals{Priority: int32(a.priority), ProfileOffsetMs: int64(a.profile_offset_ms),
 		ProfileIntervalMs: int64(a.profile_interval_ms),
 		Talk:              Dist{Kind: DistKind(a.talk.kind), MeanMs: float64(a.talk.mean_ms)},
@@ -256,7 +256,7 @@ func (s *Simulation) AddArrivals(a *SimArrivals) error {
 	var arena cArena
 	defer arena.free()
 	ca := (*C.acd_sim_arrivals)(arena.alloc(1, unsafe.Sizeof(C.acd_sim_arrivals{})))
-	C.acd_sim_arrivals_init(ca)
+	C.acd_sim_arrivals_init_size(ca, C.size_t(unsafe.Sizeof(*ca)))
 	ca.priority, ca.queue = C.int32_t(a.Priority), C.acd_queue_id(a.Queue)
 	ca.skills, ca.skill_count = arena.skills(a.Skills)
 	if n := len(a.RatesPerHour); n > 0 {
@@ -306,7 +306,7 @@ func (s *Simulation) Counters() (SimCounters, error) {
 		return SimCounters{}, err
 	}
 	var k C.acd_sim_counters
-	C.acd_sim_counters_init(&k)
+	C.acd_sim_counters_init_size(&k, C.size_t(unsafe.Sizeof(k)))
 	if err := check("acd_sim_get_counters", C.acd_sim_get_counters(p, &k)); err != nil {
 		return SimCounters{}, err
 	}
@@ -335,7 +335,7 @@ func (s *Simulation) Interval(index uint32, q QueueID) (Stats, error) {
 		return Stats{}, err
 	}
 	var st C.acd_stats
-	C.acd_stats_init(&st)
+	C.acd_stats_init_size(&st, C.size_t(unsafe.Sizeof(st)))
 	if err := check("acd_sim_get_interval",
 		C.acd_sim_get_interval(p, C.uint32_t(index), C.acd_queue_id(q), &st)); err != nil {
 		return Stats{}, err
@@ -352,7 +352,7 @@ func (s *Simulation) Sum(first, count uint32, q QueueID) (Stats, error) {
 		return Stats{}, err
 	}
 	var st C.acd_stats
-	C.acd_stats_init(&st)
+	C.acd_stats_init_size(&st, C.size_t(unsafe.Sizeof(st)))
 	if err := check("acd_sim_get_sum", C.acd_sim_get_sum(p, C.uint32_t(first), C.uint32_t(count),
 		C.acd_queue_id(q), &st)); err != nil {
 		return Stats{}, err
@@ -376,7 +376,7 @@ func (s *Simulation) IntervalInfo(index uint32) (SimInterval, error) {
 		return SimInterval{}, err
 	}
 	var i C.acd_sim_interval
-	C.acd_sim_interval_init(&i)
+	C.acd_sim_interval_init_size(&i, C.size_t(unsafe.Sizeof(i)))
 	if err := check("acd_sim_get_interval_info",
 		C.acd_sim_get_interval_info(p, C.uint32_t(index), &i)); err != nil {
 		return SimInterval{}, err

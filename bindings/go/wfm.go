@@ -86,7 +86,7 @@ func metricsFromC(m *C.acd_erlang_metrics) ErlangMetrics {
 
 func (m *ErlangMetrics) toC() C.acd_erlang_metrics {
 	var c C.acd_erlang_metrics
-	C.acd_erlang_metrics_init(&c)
+	C.acd_erlang_metrics_init_size(&c, C.size_t(unsafe.Sizeof(c)))
 	c.agents, c.load, c.aht_s = C.uint32_t(m.Agents), C.double(m.Load), C.double(m.AHTs)
 	c.patience_s, c.threshold_s = C.double(m.PatienceS), C.double(m.ThresholdS)
 	if m.Stable {
@@ -107,7 +107,7 @@ func (m *ErlangMetrics) toC() C.acd_erlang_metrics {
 // an AHT not > 0 and finite, or a threshold outside [0, WFMMaxThreshold].
 func ErlangCMetrics(load float64, agents uint32, ahtS, thresholdS float64) (ErlangMetrics, error) {
 	var m C.acd_erlang_metrics
-	C.acd_erlang_metrics_init(&m)
+	C.acd_erlang_metrics_init_size(&m, C.size_t(unsafe.Sizeof(m)))
 	if err := check("acd_erlang_c_metrics", C.acd_erlang_c_metrics(C.double(load),
 		C.uint32_t(agents), C.double(ahtS), C.double(thresholdS), &m)); err != nil {
 		return ErlangMetrics{}, err
@@ -123,7 +123,7 @@ func ErlangCMetrics(load float64, agents uint32, ahtS, thresholdS float64) (Erla
 // [WFMMinPatienceRatio, WFMMaxPatienceRatio].
 func ErlangAMetrics(load float64, agents uint32, ahtS, patienceS, thresholdS float64) (ErlangMetrics, error) {
 	var m C.acd_erlang_metrics
-	C.acd_erlang_metrics_init(&m)
+	C.acd_erlang_metrics_init_size(&m, C.size_t(unsafe.Sizeof(m)))
 	if err := check("acd_erlang_a_metrics", C.acd_erlang_a_metrics(C.double(load),
 		C.uint32_t(agents), C.double(ahtS), C.double(patienceS), C.double(thresholdS),
 		&m)); err != nil {
@@ -161,7 +161,7 @@ type WFMTargets struct {
 // target set, T = 20 s, SLOffered, agents from 0 to WFMMaxAgents.
 func DefaultWFMTargets() WFMTargets {
 	var t C.acd_wfm_targets
-	C.acd_wfm_targets_init(&t)
+	C.acd_wfm_targets_init_size(&t, C.size_t(unsafe.Sizeof(t)))
 	return WFMTargets{SLVariant(t.sl_variant), float64(t.service_level),
 		float64(t.sl_threshold_s), float64(t.max_asa_s), float64(t.max_abandon),
 		float64(t.max_occupancy), uint32(t.min_agents), uint32(t.max_agents)}
@@ -170,7 +170,7 @@ func DefaultWFMTargets() WFMTargets {
 // targetsToC builds the C targets; nil gives the defaults (no target).
 func targetsToC(t *WFMTargets) C.acd_wfm_targets {
 	var c C.acd_wfm_targets
-	C.acd_wfm_targets_init(&c)
+	C.acd_wfm_targets_init_size(&c, C.size_t(unsafe.Sizeof(c)))
 	if t != nil {
 		c.sl_variant, c.service_level = C.uint32_t(t.SLVariant), C.double(t.ServiceLevel)
 		c.sl_threshold_s, c.max_asa_s = C.double(t.SLThresholdS), C.double(t.MaxASAs)
@@ -194,7 +194,7 @@ func RequiredAgents(load, ahtS, patienceS float64, t *WFMTargets) (uint32, Erlan
 	ct := targetsToC(t)
 	var n C.uint32_t
 	var m C.acd_erlang_metrics
-	C.acd_erlang_metrics_init(&m)
+	C.acd_erlang_metrics_init_size(&m, C.size_t(unsafe.Sizeof(m)))
 	if err := check("acd_wfm_required_agents", C.acd_wfm_required_agents(C.double(load),
 		C.double(ahtS), C.double(patienceS), &ct, &n, &m)); err != nil {
 		return 0, ErlangMetrics{}, err
@@ -238,7 +238,7 @@ type WFMPlanConfig struct {
 // 30-minute intervals, Erlang C, no shrinkage, a rate of 0.
 func DefaultWFMPlanConfig() WFMPlanConfig {
 	var c C.acd_wfm_plan_config
-	C.acd_wfm_plan_config_init(&c)
+	C.acd_wfm_plan_config_init_size(&c, C.size_t(unsafe.Sizeof(c)))
 	return WFMPlanConfig{float64(c.interval_s), float64(c.patience_s), float64(c.shrinkage),
 		float64(c.hourly_rate)}
 }
@@ -292,7 +292,7 @@ func WFMPlan(cfg *WFMPlanConfig, t *WFMTargets, calls, ahtS []float64) ([]WFMPla
 	var cc *C.acd_wfm_plan_config
 	if cfg != nil {
 		var c C.acd_wfm_plan_config
-		C.acd_wfm_plan_config_init(&c)
+		C.acd_wfm_plan_config_init_size(&c, C.size_t(unsafe.Sizeof(c)))
 		c.interval_s, c.patience_s = C.double(cfg.IntervalS), C.double(cfg.PatienceS)
 		c.shrinkage, c.hourly_rate = C.double(cfg.Shrinkage), C.double(cfg.HourlyRate)
 		cc = &c
@@ -307,12 +307,12 @@ func WFMPlan(cfg *WFMPlanConfig, t *WFMTargets, calls, ahtS []float64) ([]WFMPla
 		pc = (*C.double)(unsafe.Pointer(&calls[0]))
 		pa = (*C.double)(unsafe.Pointer(&ahtS[0]))
 		for i := range crows {
-			C.acd_wfm_plan_row_init(&crows[i])
+			C.acd_wfm_plan_row_init_size(&crows[i], C.size_t(unsafe.Sizeof(crows[i])))
 		}
 		pr = &crows[0]
 	}
 	var tot C.acd_wfm_plan_totals
-	C.acd_wfm_plan_totals_init(&tot)
+	C.acd_wfm_plan_totals_init_size(&tot, C.size_t(unsafe.Sizeof(tot)))
 	if err := check("acd_wfm_plan",
 		C.acd_wfm_plan(cc, &ct, pc, pa, C.size_t(n), pr, &tot)); err != nil {
 		return nil, WFMPlanTotals{}, err

@@ -36,7 +36,7 @@ def test_iterator_and_pending(story):
 def test_raw_pop_errors(center):
     lib = acd._lib.get()
     act = S.ActionC()
-    lib.acd_action_init(ctypes.byref(act))
+    acd._lib.init(act)
     with pytest.raises(acd.EmptyError):
         lib.acd_center_pop_action(center._c, ctypes.byref(act))
     act.size = 4

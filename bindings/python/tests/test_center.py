@@ -57,7 +57,7 @@ def test_config_version_and_invalid_raw():
     """The raw C entry point: a newer struct size and a NULL out pointer."""
     lib = acd._lib.get()
     cfg = S.CenterConfigC()
-    lib.acd_center_config_init(ctypes.byref(cfg))
+    acd._lib.init(cfg)
     cfg.size += 8
     out = ctypes.c_void_p()
     with pytest.raises(acd.VersionError):

@@ -55,20 +55,109 @@ def test_offsets_match_c(tmp_path):
 def test_init_functions_set_size():
     lib = acd._lib.get()
     for init, cls in [
-        ("acd_center_config_init", S.CenterConfigC), ("acd_call_params_init", S.CallParamsC),
-        ("acd_member_params_init", S.MemberParamsC), ("acd_agent_info_init", S.AgentInfoC),
-        ("acd_call_info_init", S.CallInfoC), ("acd_action_init", S.ActionC),
-        ("acd_queue_info_init", S.QueueInfoC), ("acd_stats_init", S.StatsC),
-        ("acd_kpis_init", S.KpisC), ("acd_center_info_init", S.CenterInfoC),
+        ("acd_center_config_init_size", S.CenterConfigC),
+        ("acd_call_params_init_size", S.CallParamsC),
+        ("acd_member_params_init_size", S.MemberParamsC),
+        ("acd_agent_info_init_size", S.AgentInfoC),
+        ("acd_call_info_init_size", S.CallInfoC), ("acd_action_init_size", S.ActionC),
+        ("acd_queue_info_init_size", S.QueueInfoC), ("acd_stats_init_size", S.StatsC),
+        ("acd_kpis_init_size", S.KpisC), ("acd_center_info_init_size", S.CenterInfoC),
     ]:
         s = cls()
-        getattr(lib, init)(ctypes.byref(s))
+        getattr(lib, init)(ctypes.byref(s), ctypes.sizeof(s))
         assert s.size == ctypes.sizeof(cls), init
+
+
+def test_every_init_size_has_a_mirror():
+    """acd._lib.init covers every exported _init_size, each with the mirror
+    of its struct, and passes the mirror's own size."""
+    names = {n for n in acd._lib.PROTOTYPES if n.endswith("_init_size")}
+    assert len(names) >= 20
+    assert set(acd._lib.INIT_SIZE.values()) == names
+    for cls, name in acd._lib.INIT_SIZE.items():
+        assert acd._lib.PROTOTYPES[name][1][0]._type_ is cls, name
+        # Every byte of the mirror is written (whatever was there before),
+        # and the size is the mirror's.
+        filled = cls()
+        ctypes.memset(ctypes.byref(filled), 0xA5, ctypes.sizeof(filled))
+        assert acd._lib.init(filled) is filled
+        assert filled.size == ctypes.sizeof(cls), name
+        clean = acd._lib.init(cls())
+        assert ctypes.string_at(ctypes.byref(filled), ctypes.sizeof(cls)) == \
+            ctypes.string_at(ctypes.byref(clean), ctypes.sizeof(cls)), name
+
+
+class _CallParamsV1(ctypes.Structure):
+    """acd_call_params as the first header had it (no preferred agent):
+    what a binding written for that header holds."""
+
+    _fields_ = S.CallParamsC._fields_[:-2]
+
+
+class _CallInfoV1(ctypes.Structure):
+    """acd_call_info before preferred_agent."""
+
+    _fields_ = S.CallInfoC._fields_[:-1]
+
+
+def test_init_size_never_writes_past_the_callers_struct():
+    """The point of _init_size: a struct from an older header gets only
+    its own bytes written, and its own size; a newer one gets zeros past
+    what the library knows."""
+    lib = acd._lib.get()
+    old = ctypes.sizeof(_CallParamsV1)
+    assert old == S.CallParamsC.preferred_agent.offset
+    buf = (ctypes.c_ubyte * (old + 32))(*([0xEE] * (old + 32)))
+    lib.acd_call_params_init_size(ctypes.cast(buf, ctypes.POINTER(S.CallParamsC)), old)
+    assert bytes(buf[old:]) == b"\xee" * 32
+    v1 = _CallParamsV1.from_buffer(buf)
+    assert v1.size == old and v1.priority == 0 and not v1.key
+    # A size larger than the library's: defaults, then zeros, and that size.
+    big = ctypes.sizeof(S.CallParamsC) + 16
+    buf = (ctypes.c_ubyte * (big + 8))(*([0xEE] * (big + 8)))
+    lib.acd_call_params_init_size(ctypes.cast(buf, ctypes.POINTER(S.CallParamsC)), big)
+    assert ctypes.c_uint32.from_buffer(buf).value == big
+    assert bytes(buf[4:big]) == bytes(big - 4)
+    assert bytes(buf[big:]) == b"\xee" * 8
+    # Too small to hold the size field: nothing is written.
+    buf = (ctypes.c_ubyte * 4)(*([0xEE] * 4))
+    lib.acd_call_info_init_size(ctypes.cast(buf, ctypes.POINTER(S.CallInfoC)), 3)
+    assert bytes(buf) == b"\xee" * 4
+
+
+def test_an_older_bindings_structs_still_work(story):
+    """A binding built for the header without preferred agents keeps
+    working: the library reads and fills only the sizes it is given."""
+    lib = acd._lib.get()
+    c, q, a, b = story.c, story.q, story.a, story.b
+    a.login(0)
+    b.login(1)
+    p = _CallParamsV1()
+    lib.acd_call_params_init_size(ctypes.cast(ctypes.byref(p), ctypes.POINTER(S.CallParamsC)),
+                                  ctypes.sizeof(p))
+    p.priority = 4
+    out = ctypes.c_uint64()
+    lib.acd_call_arrive(c._c, 10, q.id, ctypes.cast(ctypes.byref(p),
+                                                    ctypes.POINTER(S.CallParamsC)),
+                        ctypes.byref(out))
+    call = c.call(out.value)
+    assert [(x.type, x.call, x.agent) for x in c.actions()] == [
+        (acd.ActionType.OFFER, call, a)]
+    # An old acd_call_info is filled up to its size only.
+    buf = (ctypes.c_ubyte * (ctypes.sizeof(S.CallInfoC)))(
+        *([0xEE] * ctypes.sizeof(S.CallInfoC)))
+    info = _CallInfoV1.from_buffer(buf)
+    lib.acd_call_info_init_size(ctypes.cast(buf, ctypes.POINTER(S.CallInfoC)),
+                                ctypes.sizeof(info))
+    lib.acd_call_get_info(c._c, call.id, ctypes.cast(buf, ctypes.POINTER(S.CallInfoC)))
+    assert (info.size, info.state, info.agent, info.priority) == (
+        ctypes.sizeof(_CallInfoV1), acd.CallState.OFFERED, a.id, 4)
+    assert set(buf[ctypes.sizeof(_CallInfoV1):]) == {0xEE}
 
 
 def test_config_defaults():
     cfg = S.CenterConfigC()
-    acd._lib.get().acd_center_config_init(ctypes.byref(cfg))
+    acd._lib.init(cfg)
     assert (cfg.seed, cfg.start_time, cfg.interval_ms, cfg.interval_offset_ms,
             cfg.interval_history) == (1, 0, 900000, 0, 4)
     assert not cfg.allocator.alloc and not cfg.allocator.ud
@@ -76,7 +165,7 @@ def test_config_defaults():
 
 def test_member_defaults_match_library():
     p = S.MemberParamsC()
-    acd._lib.get().acd_member_params_init(ctypes.byref(p))
+    acd._lib.init(p)
     d = acd.MemberParams()
     assert (p.position, p.weight, p.level) == (d.position, d.weight, d.level)
 

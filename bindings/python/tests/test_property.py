@@ -1,9 +1,11 @@
 """Property-based test: random event sequences keep the engine consistent.
 
-Hypothesis drives a center through arrivals, answers, rejects, busies,
+Hypothesis drives a center through arrivals (some waiting for a preferred
+agent), answers, rejects, busies,
 hangups, holds, transfers, callbacks, logins and logouts, not-ready and
 ready, wrap-up ends, time advancing (and going backwards), skill changes,
-queue joins and leaves, membership changes and agent removal.  After every
+queue joins and leaves, membership changes and agent removal, with or
+without the no-agent exit (QueueOption.MAX_WAIT_NO_AGENT_MS).  After every
 step acd_center_check() must pass; a step that fails must raise an AcdError
 and leave everything it can see unchanged.
 """
@@ -23,8 +25,9 @@ DT = st.integers(min_value=0, max_value=4000)
 
 class CenterMachine(RuleBasedStateMachine):
     @initialize(seed=st.integers(min_value=0, max_value=2**32), wrapup=st.sampled_from([0, 3000]),
-                max_wait=st.sampled_from([0, 20000]), rest=st.sampled_from([0, 2000]))
-    def setup(self, seed: int, wrapup: int, max_wait: int, rest: int) -> None:
+                max_wait=st.sampled_from([0, 20000]), rest=st.sampled_from([0, 2000]),
+                no_agent=st.sampled_from([0, 0, 1, 6000]))
+    def setup(self, seed: int, wrapup: int, max_wait: int, rest: int, no_agent: int) -> None:
         self.c = acd.Center(seed=seed, interval_ms=60000)
         self.c.set_option(acd.CenterOption.REJECT_DELAY_MS, rest)
         self.c.set_option(acd.CenterOption.MAX_NO_ANSWER, 2)
@@ -35,6 +38,7 @@ class CenterMachine(RuleBasedStateMachine):
             q.set_option(acd.QueueOption.MAX_WAIT_MS, max_wait)
             q.set_option(acd.QueueOption.OFFER_TIMEOUT_MS, 10000)
             q.set_option(acd.QueueOption.STRATEGY, i * 3 + 1)
+            q.set_option(acd.QueueOption.MAX_WAIT_NO_AGENT_MS, no_agent)
         self.agents: List[acd.Agent] = []
         self.agent_serial = 0
         for i in range(4):
@@ -119,20 +123,22 @@ class CenterMachine(RuleBasedStateMachine):
         assert self._snapshot() == before
 
     @rule(dt=DT, q=IDX, skills=st.lists(st.tuples(IDX, st.integers(0, 9)), max_size=2),
-          priority=st.integers(-1, 2), keyed=st.booleans(), step=st.booleans())
+          priority=st.integers(-1, 2), keyed=st.booleans(), step=st.booleans(),
+          prefer=st.one_of(st.none(), IDX), wait=st.sampled_from([1, 3000, 20000]))
     def arrive(self, dt: int, q: int, skills: List[Tuple[int, int]], priority: int,
-               keyed: bool, step: bool) -> None:
+               keyed: bool, step: bool, prefer: Any = None, wait: int = 0) -> None:
         reqs = {self._pick(self.skills, s): lvl for s, lvl in skills}
         key = None
         if keyed:
             self.serial += 1
             key = f"call-{self.serial}"
         steps = [(4000, ())] if step else ()
+        agent = None if prefer is None else self._pick(self.agents, prefer)
         before = self._snapshot()
         try:
             call = self._pick(self.queues, q).arrive(
                 self._t(dt), key=key, priority=priority, skills=list(reqs.items()),
-                steps=steps)
+                steps=steps, preferred_agent=agent, preferred_wait_ms=wait if agent else 0)
         except acd.AcdError:
             assert self._snapshot() == before
             return
@@ -179,15 +185,17 @@ class CenterMachine(RuleBasedStateMachine):
         if call is not None:
             self._event(getattr(call, how), self._t(dt))
 
-    @rule(dt=DT, c=IDX, q=IDX, keep=st.booleans())
-    def transfer(self, dt: int, c: int, q: int, keep: bool) -> None:
+    @rule(dt=DT, c=IDX, q=IDX, keep=st.booleans(), prefer=st.one_of(st.none(), IDX))
+    def transfer(self, dt: int, c: int, q: int, keep: bool, prefer: Any = None) -> None:
         live = self._calls_in(acd.CallState.CONNECTED, acd.CallState.HELD)
         call = self._pick(live, c)[0] if live else self._pick(self.calls, c)
         if call is None:
             return
         before = self._snapshot()
         try:
-            new = call.transfer(self._t(dt), self._pick(self.queues, q), keep_arrival=keep)
+            agent = None if prefer is None else self._pick(self.agents, prefer)
+            new = call.transfer(self._t(dt), self._pick(self.queues, q), keep_arrival=keep,
+                                preferred_agent=agent, preferred_wait_ms=5000 if agent else 0)
         except acd.AcdError:
             assert self._snapshot() == before
             return
@@ -235,6 +243,11 @@ class CenterMachine(RuleBasedStateMachine):
         self.agents.remove(agent)
         self._new_agent(len(self.agents))
 
+    @rule(q=IDX, value=st.sampled_from([0, 1, 2000, 6000]))
+    def no_agent_option(self, q: int, value: int) -> None:
+        self._event(self._pick(self.queues, q).set_option,
+                    acd.QueueOption.MAX_WAIT_NO_AGENT_MS, value)
+
     @rule()
     def take_actions(self) -> None:
         for action in self.c.actions():
@@ -246,6 +259,19 @@ class CenterMachine(RuleBasedStateMachine):
     def consistent(self) -> None:
         if hasattr(self, "c"):
             self.c.check()
+
+    @invariant()
+    def preferences(self) -> None:
+        """A call waits for its preferred agent only until it is answered,
+        and while it prefers one it is offered to nobody else."""
+        if not hasattr(self, "c"):
+            return
+        for _, info in self._calls_in(*acd.CallState):
+            if info.preferred_agent is None:
+                continue
+            assert info.state in (acd.CallState.WAITING, acd.CallState.OFFERED), info
+            if info.state == acd.CallState.OFFERED:
+                assert info.agent == info.preferred_agent, info
 
 
 CenterMachine.TestCase.settings = settings(

@@ -92,7 +92,7 @@ def test_defaults_and_names():
         assert sim.center.now == 0
         assert sim.counters().end_ms == 12 * HOUR
     cfg = S.SimConfigC()
-    acd._lib.get().acd_sim_config_init(ctypes.byref(cfg))
+    acd._lib.init(cfg)
     assert cfg.size == ctypes.sizeof(S.SimConfigC)
     assert (cfg.seed, cfg.duration_ms, cfg.drain_ms, cfg.interval_ms) == (1, 8 * HOUR, 4 * HOUR,
                                                                           15 * MIN)
@@ -100,12 +100,12 @@ def test_defaults_and_names():
         assert acd.sim_dist_name(kind) == acd.Dist(kind).name != "?"
     assert acd.Dist.exponential(5).name == "exponential"
     assert acd.sim_dist_name(99) == "?"
-    for init, cls in [("acd_sim_agents_init", S.SimAgentsC),
-                      ("acd_sim_arrivals_init", S.SimArrivalsC),
-                      ("acd_sim_counters_init", S.SimCountersC),
-                      ("acd_sim_interval_init", S.SimIntervalC)]:
+    for init, cls in [("acd_sim_agents_init_size", S.SimAgentsC),
+                      ("acd_sim_arrivals_init_size", S.SimArrivalsC),
+                      ("acd_sim_counters_init_size", S.SimCountersC),
+                      ("acd_sim_interval_init_size", S.SimIntervalC)]:
         s = cls()
-        getattr(acd._lib.get(), init)(ctypes.byref(s))
+        getattr(acd._lib.get(), init)(ctypes.byref(s), ctypes.sizeof(s))
         assert s.size == ctypes.sizeof(cls)
 
 
@@ -118,7 +118,7 @@ def test_config_errors():
         acd.Simulation(flags=0x100)
     lib = acd._lib.get()
     cfg = S.SimConfigC()
-    lib.acd_sim_config_init(ctypes.byref(cfg))
+    acd._lib.init(cfg)
     cfg.size += 8
     with pytest.raises(acd.VersionError):
         lib.acd_sim_new(ctypes.byref(cfg), ctypes.byref(ctypes.c_void_p()))

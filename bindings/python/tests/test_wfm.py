@@ -404,12 +404,12 @@ def test_raw_invalid_and_version_statuses():
     when the C functions are called directly."""
     lib = acd._lib.get()
     t = S.WfmTargetsC()
-    lib.acd_wfm_targets_init(ctypes.byref(t))
+    acd._lib.init(t)
     n = ctypes.c_uint32(5)
     with pytest.raises(acd.InvalidArgument):
         lib.acd_wfm_required_agents(10.0, 180.0, INF, None, ctypes.byref(n), None)
     small = S.ErlangMetricsC()
-    lib.acd_erlang_metrics_init(ctypes.byref(small))
+    acd._lib.init(small)
     small.size = 8
     with pytest.raises(acd.InvalidArgument):
         lib.acd_wfm_required_agents(10.0, 180.0, INF, ctypes.byref(t), ctypes.byref(n),
@@ -422,9 +422,9 @@ def test_raw_invalid_and_version_statuses():
     with pytest.raises(acd.VersionError):
         lib.acd_wfm_required_agents(10.0, 180.0, INF, ctypes.byref(t), ctypes.byref(n), None)
     cfg = S.WfmPlanConfigC()
-    lib.acd_wfm_plan_config_init(ctypes.byref(cfg))
+    acd._lib.init(cfg)
     cfg.reserved0 = 1
-    lib.acd_wfm_targets_init(ctypes.byref(t))
+    acd._lib.init(t)
     with pytest.raises(acd.InvalidArgument):
         lib.acd_wfm_plan(ctypes.byref(cfg), ctypes.byref(t), None, None, 0, None, None)
     cfg.reserved0, cfg.size = 0, 8
@@ -438,22 +438,24 @@ def test_raw_invalid_and_version_statuses():
 def test_init_functions_set_size_and_defaults():
     lib = acd._lib.get()
     for init, cls in [
-        ("acd_erlang_metrics_init", S.ErlangMetricsC), ("acd_wfm_targets_init", S.WfmTargetsC),
-        ("acd_wfm_plan_config_init", S.WfmPlanConfigC), ("acd_wfm_plan_row_init", S.WfmPlanRowC),
-        ("acd_wfm_plan_totals_init", S.WfmPlanTotalsC),
+        ("acd_erlang_metrics_init_size", S.ErlangMetricsC),
+        ("acd_wfm_targets_init_size", S.WfmTargetsC),
+        ("acd_wfm_plan_config_init_size", S.WfmPlanConfigC),
+        ("acd_wfm_plan_row_init_size", S.WfmPlanRowC),
+        ("acd_wfm_plan_totals_init_size", S.WfmPlanTotalsC),
     ]:
         s = cls()
-        getattr(lib, init)(ctypes.byref(s))
+        getattr(lib, init)(ctypes.byref(s), ctypes.sizeof(s))
         assert s.size == ctypes.sizeof(cls), init
     t = S.WfmTargetsC()
-    lib.acd_wfm_targets_init(ctypes.byref(t))
+    acd._lib.init(t)
     d = acd.WfmTargets()
     assert (t.sl_variant, t.sl_threshold_s, t.min_agents, t.max_agents) == (
         d.sl_variant, d.sl_threshold_s, d.min_agents, d.max_agents)
     assert (t.service_level, t.max_asa_s, t.max_abandon, t.max_occupancy) == (
         acd.WFM_UNSET,) * 4
     cfg = S.WfmPlanConfigC()
-    lib.acd_wfm_plan_config_init(ctypes.byref(cfg))
+    acd._lib.init(cfg)
     assert (cfg.interval_s, cfg.patience_s, cfg.shrinkage, cfg.hourly_rate) == (
         1800.0, INF, 0.0, 0.0)
 

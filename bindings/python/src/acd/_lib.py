@@ -14,6 +14,12 @@ without it.  Every C function is declared once, in :data:`PROTOTYPES`; a
 function returning ``acd_status`` raises the matching :class:`acd.AcdError`
 instead of returning a non-zero status.  Binding a new C function is one
 line in that table plus the Python method that calls it.
+
+Structs are filled with :func:`init`, which calls the exported
+``acd_X_init_size(&s, sizeof(s))`` with the ``ctypes.sizeof`` of this
+binding's own mirror.  (``acd_X_init()`` is an inline function of the
+header, not a symbol of the library.)  The library then never writes more
+bytes than the mirror holds, even when it is newer than this binding.
 """
 from __future__ import annotations
 
@@ -26,7 +32,7 @@ from ctypes import (
     c_uint64, c_void_p,
 )
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypeVar
 
 from . import _structs as S
 from .errors import LibraryNotFound, error_for_status
@@ -49,7 +55,7 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "acd_version_string": (c_char_p, ()),
     "acd_strerror": (c_char_p, (c_int,)),
     # ---- center
-    "acd_center_config_init": (None, (_P(S.CenterConfigC),)),
+    "acd_center_config_init_size": (None, (_P(S.CenterConfigC), c_size_t)),
     "acd_center_new": (STATUS, (_P(S.CenterConfigC), _P(c_void_p))),
     "acd_center_destroy": (None, (_C,)),
     "acd_center_now": (c_int64, (_C,)),
@@ -77,7 +83,7 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "acd_agent_set_skill": (STATUS, (_C, c_int64, c_uint64, c_uint64, c_uint32)),
     "acd_agent_skill": (STATUS, (_C, c_uint64, c_uint64, _U32P)),
     "acd_agent_join_queue": (STATUS, (_C, c_int64, c_uint64, c_uint64)),
-    "acd_member_params_init": (None, (_P(S.MemberParamsC),)),
+    "acd_member_params_init_size": (None, (_P(S.MemberParamsC), c_size_t)),
     "acd_agent_join_queue_ex": (STATUS, (_C, c_int64, c_uint64, c_uint64, _P(S.MemberParamsC))),
     "acd_agent_set_member": (STATUS, (_C, c_int64, c_uint64, c_uint64, _P(S.MemberParamsC))),
     "acd_agent_get_member": (STATUS, (_C, c_uint64, c_uint64, _P(S.MemberParamsC))),
@@ -87,10 +93,10 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "acd_agent_set_not_ready": (STATUS, (_C, c_int64, c_uint64, c_int32)),
     "acd_agent_set_ready": (STATUS, (_C, c_int64, c_uint64)),
     "acd_agent_end_wrapup": (STATUS, (_C, c_int64, c_uint64)),
-    "acd_agent_info_init": (None, (_P(S.AgentInfoC),)),
+    "acd_agent_info_init_size": (None, (_P(S.AgentInfoC), c_size_t)),
     "acd_agent_get_info": (STATUS, (_C, c_uint64, _P(S.AgentInfoC))),
     # ---- calls
-    "acd_call_params_init": (None, (_P(S.CallParamsC),)),
+    "acd_call_params_init_size": (None, (_P(S.CallParamsC), c_size_t)),
     "acd_call_arrive": (STATUS, (_C, c_int64, c_uint64, _P(S.CallParamsC), _U64P)),
     "acd_call_answer": (STATUS, (_C, c_int64, c_uint64, c_uint64)),
     "acd_call_reject": (STATUS, (_C, c_int64, c_uint64, c_uint64)),
@@ -103,68 +109,68 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "acd_call_request_callback": (STATUS, (_C, c_int64, c_uint64)),
     "acd_call_find": (STATUS, (_C, c_char_p, _U64P)),
     "acd_call_key": (c_char_p, (_C, c_uint64)),
-    "acd_call_info_init": (None, (_P(S.CallInfoC),)),
+    "acd_call_info_init_size": (None, (_P(S.CallInfoC), c_size_t)),
     "acd_call_get_info": (STATUS, (_C, c_uint64, _P(S.CallInfoC))),
     # ---- time and actions
     "acd_center_next_deadline": (STATUS, (_C, _I64P)),
     "acd_center_advance": (STATUS, (_C, c_int64)),
-    "acd_action_init": (None, (_P(S.ActionC),)),
+    "acd_action_init_size": (None, (_P(S.ActionC), c_size_t)),
     "acd_center_pop_action": (STATUS, (_C, _P(S.ActionC))),
     "acd_center_pending_actions": (c_size_t, (_C,)),
     "acd_action_type_name": (c_char_p, (c_uint32,)),
     "acd_agent_state_name": (c_char_p, (c_uint32,)),
     "acd_call_state_name": (c_char_p, (c_uint32,)),
     "acd_queue_expected_wait": (STATUS, (_C, c_uint64, c_int32, _I64P)),
-    "acd_queue_info_init": (None, (_P(S.QueueInfoC),)),
+    "acd_queue_info_init_size": (None, (_P(S.QueueInfoC), c_size_t)),
     "acd_queue_get_info": (STATUS, (_C, c_uint64, _P(S.QueueInfoC))),
     # ---- acd_kpi.h
-    "acd_stats_init": (None, (_P(S.StatsC),)),
+    "acd_stats_init_size": (None, (_P(S.StatsC), c_size_t)),
     "acd_center_interval_start": (STATUS, (_C, c_int64, _I64P)),
     "acd_stats_get": (STATUS, (_C, c_uint32, c_uint64, c_int64, _P(S.StatsC))),
-    "acd_kpis_init": (None, (_P(S.KpisC),)),
+    "acd_kpis_init_size": (None, (_P(S.KpisC), c_size_t)),
     "acd_stats_kpis": (STATUS, (_P(S.StatsC), _P(S.KpisC))),
     "acd_stats_service_level": (STATUS, (_P(S.StatsC), c_uint32, _DP)),
     "acd_report_quality": (STATUS, (_C, c_int64, c_uint64, c_uint64, c_int32, c_int32)),
     "acd_agent_set_hourly_cost": (STATUS, (_C, c_int64, c_uint64, c_int64)),
-    "acd_center_info_init": (None, (_P(S.CenterInfoC),)),
+    "acd_center_info_init_size": (None, (_P(S.CenterInfoC), c_size_t)),
     "acd_center_get_info": (STATUS, (_C, _P(S.CenterInfoC))),
     # ---- acd_sim.h (acd_sim *: a void pointer like the center)
-    "acd_sim_config_init": (None, (_P(S.SimConfigC),)),
+    "acd_sim_config_init_size": (None, (_P(S.SimConfigC), c_size_t)),
     "acd_sim_new": (STATUS, (_P(S.SimConfigC), _P(c_void_p))),
     "acd_sim_destroy": (None, (c_void_p,)),
     "acd_sim_center": (c_void_p, (c_void_p,)),
     "acd_sim_add_queue": (STATUS, (c_void_p, c_char_p, _U64P)),
-    "acd_sim_agents_init": (None, (_P(S.SimAgentsC),)),
+    "acd_sim_agents_init_size": (None, (_P(S.SimAgentsC), c_size_t)),
     "acd_sim_add_agents": (STATUS, (c_void_p, _P(S.SimAgentsC))),
-    "acd_sim_arrivals_init": (None, (_P(S.SimArrivalsC),)),
+    "acd_sim_arrivals_init_size": (None, (_P(S.SimArrivalsC), c_size_t)),
     "acd_sim_add_arrivals": (STATUS, (c_void_p, _P(S.SimArrivalsC))),
     "acd_sim_run": (STATUS, (c_void_p, c_int64)),
-    "acd_sim_counters_init": (None, (_P(S.SimCountersC),)),
+    "acd_sim_counters_init_size": (None, (_P(S.SimCountersC), c_size_t)),
     "acd_sim_get_counters": (STATUS, (c_void_p, _P(S.SimCountersC))),
     "acd_sim_interval_count": (STATUS, (c_void_p, _U32P)),
     "acd_sim_get_interval": (STATUS, (c_void_p, c_uint32, c_uint64, _P(S.StatsC))),
     "acd_sim_get_sum": (STATUS, (c_void_p, c_uint32, c_uint32, c_uint64, _P(S.StatsC))),
-    "acd_sim_interval_init": (None, (_P(S.SimIntervalC),)),
+    "acd_sim_interval_init_size": (None, (_P(S.SimIntervalC), c_size_t)),
     "acd_sim_get_interval_info": (STATUS, (c_void_p, c_uint32, _P(S.SimIntervalC))),
     "acd_sim_dist_name": (c_char_p, (c_uint32,)),
     # ---- acd_wfm.h (pure functions: no center)
     "acd_erlang_load": (STATUS, (c_double, c_double, c_double, _DP)),
     "acd_erlang_b": (STATUS, (c_double, c_uint32, _DP)),
-    "acd_erlang_metrics_init": (None, (_P(S.ErlangMetricsC),)),
+    "acd_erlang_metrics_init_size": (None, (_P(S.ErlangMetricsC), c_size_t)),
     "acd_erlang_c": (STATUS, (c_double, c_uint32, _DP)),
     "acd_erlang_c_metrics": (STATUS, (c_double, c_uint32, c_double, c_double,
                                       _P(S.ErlangMetricsC))),
     "acd_erlang_a_metrics": (STATUS, (c_double, c_uint32, c_double, c_double, c_double,
                                       _P(S.ErlangMetricsC))),
     "acd_erlang_service_level": (STATUS, (_P(S.ErlangMetricsC), c_uint32, _DP)),
-    "acd_wfm_targets_init": (None, (_P(S.WfmTargetsC),)),
+    "acd_wfm_targets_init_size": (None, (_P(S.WfmTargetsC), c_size_t)),
     "acd_wfm_required_agents": (STATUS, (c_double, c_double, c_double, _P(S.WfmTargetsC),
                                          _U32P, _P(S.ErlangMetricsC))),
     "acd_wfm_scheduled_agents": (STATUS, (c_uint32, c_double, _U32P)),
     "acd_wfm_cost": (STATUS, (c_uint32, c_double, c_double, c_double, _DP, _DP)),
-    "acd_wfm_plan_config_init": (None, (_P(S.WfmPlanConfigC),)),
-    "acd_wfm_plan_row_init": (None, (_P(S.WfmPlanRowC),)),
-    "acd_wfm_plan_totals_init": (None, (_P(S.WfmPlanTotalsC),)),
+    "acd_wfm_plan_config_init_size": (None, (_P(S.WfmPlanConfigC), c_size_t)),
+    "acd_wfm_plan_row_init_size": (None, (_P(S.WfmPlanRowC), c_size_t)),
+    "acd_wfm_plan_totals_init_size": (None, (_P(S.WfmPlanTotalsC), c_size_t)),
     "acd_wfm_plan": (STATUS, (_P(S.WfmPlanConfigC), _P(S.WfmTargetsC), _DP, _DP, c_size_t,
                               _P(S.WfmPlanRowC), _P(S.WfmPlanTotalsC))),
 }
@@ -259,6 +265,26 @@ def get() -> Library:
                 _loaded = _try_load()
             lib = _loaded
     return lib
+
+
+#: ctypes mirror -> the name of its C ``acd_X_init_size`` (see :func:`init`).
+INIT_SIZE: Dict[type, str] = {
+    cls: cname + "_init_size"
+    for cname, cls in S.ALL_STRUCTS.items()
+    if cname + "_init_size" in PROTOTYPES
+}
+
+_S = TypeVar("_S", bound=ctypes.Structure)
+
+
+def init(s: _S) -> _S:
+    """Fill the mirror `s` with the library's defaults and return it:
+    ``acd_X_init_size(&s, ctypes.sizeof(s))``.  The size passed is this
+    binding's own, so the library writes the defaults of the fields both
+    know, zeros beyond them, sets ``s.size``, and never writes past the
+    mirror (docs/abi.md)."""
+    getattr(get(), INIT_SIZE[type(s)])(ctypes.byref(s), ctypes.sizeof(s))
+    return s
 
 
 def strerror(status: int) -> str:

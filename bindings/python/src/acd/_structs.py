@@ -2,8 +2,12 @@
 
 Each class lists the fields of its C struct in the same order with the same
 fixed-width types, so ``ctypes.sizeof`` equals the C ``sizeof`` (the test
-suite compiles a C program to compare every offset).  The C ``_init()``
-functions fill them in, which sets ``size`` to ``sizeof``.
+suite compiles a C program to compare every offset).  :func:`acd._lib.init`
+fills one in through the C ``acd_X_init_size(&s, sizeof(s))``, with this
+mirror's own ``ctypes.sizeof``: the library writes the defaults of the fields
+both sides know, zeros beyond them, and sets ``size`` to that size, never
+writing past it (docs/abi.md).  The C ``acd_X_init()`` are inline functions
+of the headers, not exported.
 """
 from __future__ import annotations
 
@@ -82,6 +86,8 @@ class CallParamsC(Structure):
         ("steps", POINTER(RouteStepC)),
         ("step_count", c_uint32),
         ("reserved1", c_uint32),
+        ("preferred_agent", c_uint64),
+        ("preferred_wait_ms", c_int64),
     ]
 
 
@@ -127,6 +133,7 @@ class CallInfoC(Structure):
         ("tier_level", c_uint32),
         ("route_step", c_uint32),
         ("callback", c_uint32),
+        ("preferred_agent", c_uint64),
     ]
 
 

@@ -145,7 +145,7 @@ class Center:
         cfg = None
         if allocator is not None or any(v is not None for v in settings.values()):
             cfg = S.CenterConfigC()
-            self._lib.acd_center_config_init(byref(cfg))
+            _lib.init(cfg)
             for name, value in settings.items():
                 if value is not None:
                     setattr(cfg, name, value)
@@ -308,6 +308,8 @@ class Center:
         skills: Iterable[SkillLike] = (),
         customer: Optional[Name] = None,
         steps: Iterable[Union[RouteStep, Tuple[int, Sequence[SkillLike]]]] = (),
+        preferred_agent: Union["Agent", int, None] = None,
+        preferred_wait_ms: int = 0,
     ) -> "Call":
         """A call arrives at `queue` (``acd_call_arrive``).
 
@@ -315,9 +317,22 @@ class Center:
         min_level)`` or a bare skill for any level), `steps` later
         requirement sets (:class:`RouteStep` or ``(after_ms, skills)``).
         The call waits or is offered at once; read the actions.
+
+        `preferred_agent` with `preferred_wait_ms` (1 ms to 24 h): for that
+        long after entering the queue the call is offered to that agent
+        only, whatever its skills and tier, and the agent takes it before
+        any other call when it becomes available.  The preference ends
+        early when the agent logs out, leaves the queue or misses the
+        offer, and is ignored when the agent is not a logged-in member of
+        the queue at arrival (docs/routing.md, "Preferred agent").
+        :attr:`CallInfo.preferred_agent` shows whom the call waits for.
+        NotFound for an unknown agent, RangeError for a wait outside
+        1..86,400,000 ms (0 included), InvalidArgument for a wait without
+        an agent.
         """
         keep: List[Any] = []
-        params = _call_params(keep, priority, key, skills, customer, steps)
+        params = _call_params(keep, priority, key, skills, customer, steps,
+                              preferred_agent, preferred_wait_ms)
         out = c_uint64()
         self._lib.acd_call_arrive(self._c, now, _id(queue), byref(params), byref(out))
         return Call(self, out.value)
@@ -334,7 +349,7 @@ class Center:
         if self.pending_actions() == 0:
             return None
         a = S.ActionC()
-        self._lib.acd_action_init(byref(a))
+        _lib.init(a)
         self._lib.acd_center_pop_action(self._c, byref(a))
         return _from_c(Action, a, self)
 
@@ -352,7 +367,7 @@ class Center:
     def info(self) -> CenterInfo:
         """Point-in-time counts of the center (``acd_center_get_info``)."""
         i = S.CenterInfoC()
-        self._lib.acd_center_info_init(byref(i))
+        _lib.init(i)
         self._lib.acd_center_get_info(self._c, byref(i))
         return _from_c(CenterInfo, i, self)
 
@@ -372,7 +387,7 @@ class Center:
         if interval_start is None:
             interval_start = self.interval_start(self.now)
         s = S.StatsC()
-        self._lib.acd_stats_init(byref(s))
+        _lib.init(s)
         self._lib.acd_stats_get(self._c, int(scope), _id(id), interval_start, byref(s))
         return _from_c(Stats, s, self)
 
@@ -413,10 +428,12 @@ def _skill_reqs(keep: List[Any], skills: Iterable[SkillLike]) -> Tuple[Any, int]
 
 def _call_params(keep: List[Any], priority: int, key: Optional[Name],
                  skills: Iterable[SkillLike], customer: Optional[Name],
-                 steps: Iterable[Any]) -> S.CallParamsC:
-    p = S.CallParamsC()
-    _lib.get().acd_call_params_init(byref(p))
+                 steps: Iterable[Any], preferred_agent: Union["Agent", int, None] = None,
+                 preferred_wait_ms: int = 0) -> S.CallParamsC:
+    p = _lib.init(S.CallParamsC())
     p.priority = priority
+    p.preferred_agent = _id(preferred_agent)
+    p.preferred_wait_ms = preferred_wait_ms
     p.key = _bytes(key)
     p.customer = _bytes(customer)
     p.skills, p.skill_count = _skill_reqs(keep, skills)
@@ -515,7 +532,7 @@ class Queue(_Handle):
     def info(self) -> QueueInfo:
         """Real-time counts of the queue (``acd_queue_get_info``)."""
         i = S.QueueInfoC()
-        self._lib.acd_queue_info_init(byref(i))
+        _lib.init(i)
         self._lib.acd_queue_get_info(self._c, self.id, byref(i))
         return _from_c(QueueInfo, i, self.center)
 
@@ -568,7 +585,7 @@ class Agent(_Handle):
     def get_member(self, queue: Union[Queue, int]) -> MemberParams:
         """The membership parameters in `queue` (``acd_agent_get_member``)."""
         p = S.MemberParamsC()
-        self._lib.acd_member_params_init(byref(p))
+        _lib.init(p)
         self._lib.acd_agent_get_member(self._c, self.id, _id(queue), byref(p))
         return MemberParams(p.position, p.weight, p.level)
 
@@ -599,7 +616,7 @@ class Agent(_Handle):
     def info(self) -> AgentInfo:
         """A snapshot of the agent (``acd_agent_get_info``)."""
         i = S.AgentInfoC()
-        self._lib.acd_agent_info_init(byref(i))
+        _lib.init(i)
         self._lib.acd_agent_get_info(self._c, self.id, byref(i))
         return _from_c(AgentInfo, i, self.center)
 
@@ -657,17 +674,25 @@ class Call(_Handle):
         steps: Optional[Iterable[Any]] = None,
         keep_arrival: bool = False,
         flags: int = 0,
+        preferred_agent: Union[Agent, int, None] = None,
+        preferred_wait_ms: int = 0,
     ) -> "Call":
         """Blind transfer of a connected or held call to `queue`
         (``acd_call_transfer``); returns the new call.  Without `priority`,
-        `skills` and `steps` the new call keeps the old priority and initial
-        skills; with any of them, those given (others default).  The key
+        `skills`, `steps` and a preferred agent the new call keeps the old
+        priority and initial skills; with any of them, those given (others
+        default: a transfer to a named agent that must keep the skills
+        passes them again).  `preferred_agent` and `preferred_wait_ms` send
+        the call to one colleague through the queue, as in
+        :meth:`Center.arrive`; the wait counts from the transfer.  The key
         moves to the new call."""
         keep: List[Any] = []
         params = None
-        if priority is not None or skills is not None or steps is not None:
+        if (priority is not None or skills is not None or steps is not None
+                or preferred_agent is not None or preferred_wait_ms):
             params = byref(_call_params(keep, priority or 0, None, skills or (),
-                                        None, steps or ()))
+                                        None, steps or (), preferred_agent,
+                                        preferred_wait_ms))
         if keep_arrival:
             flags |= TRANSFER_KEEP_ARRIVAL
         out = c_uint64()
@@ -683,7 +708,7 @@ class Call(_Handle):
     def info(self) -> CallInfo:
         """A snapshot of the call (``acd_call_get_info``)."""
         i = S.CallInfoC()
-        self._lib.acd_call_info_init(byref(i))
+        _lib.init(i)
         self._lib.acd_call_get_info(self._c, self.id, byref(i))
         return _from_c(CallInfo, i, self.center)
 

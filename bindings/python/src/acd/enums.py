@@ -114,6 +114,8 @@ class ExitReason(enum.IntEnum):
     QUEUE_FULL = 2
     JOIN_EMPTY = 3
     LEAVE_EMPTY = 4
+    #: CALL_EXIT: nobody logged in for QueueOption.MAX_WAIT_NO_AGENT_MS.
+    NO_AGENT = 5
 
 
 class CenterOption(enum.IntEnum):
@@ -151,6 +153,9 @@ class QueueOption(enum.IntEnum):
     LEAVE_WHEN_EMPTY = 13
     TIER_SKIP_EMPTY = 14
     DEFAULT_AHT_MS = 15
+    #: Longest a call may wait while no member is logged in; then CALL_EXIT
+    #: with ExitReason.NO_AGENT.  0 (default): never.
+    MAX_WAIT_NO_AGENT_MS = 16
 
 
 class Strategy(enum.IntEnum):

@@ -175,7 +175,7 @@ class Simulation:
         if flags or check or allocator is not None or any(
                 v is not None for v in settings.values()):
             cfg = S.SimConfigC()
-            self._lib.acd_sim_config_init(byref(cfg))
+            _lib.init(cfg)
             for name, value in settings.items():
                 if value is not None:
                     setattr(cfg, name, value)
@@ -259,7 +259,7 @@ class Simulation:
         run), an answer delay and a probability of letting offers ring out."""
         keep: List[Any] = []
         g = S.SimAgentsC()
-        self._lib.acd_sim_agents_init(byref(g))
+        _lib.init(g)
         g.count = count
         g.key_prefix = _bytes(key_prefix)
         g.queues, g.queue_count = _array(c_uint64, [_id(q) for q in queues], keep)
@@ -296,7 +296,7 @@ class Simulation:
         `patience` draw if still waiting (default: never)."""
         keep: List[Any] = []
         a = S.SimArrivalsC()
-        self._lib.acd_sim_arrivals_init(byref(a))
+        _lib.init(a)
         a.priority = priority
         a.queue = _id(queue)
         a.skills, a.skill_count = _skill_reqs(keep, skills)
@@ -321,7 +321,7 @@ class Simulation:
     def counters(self) -> SimCounters:
         """Counters of the run so far (``acd_sim_get_counters``)."""
         k = S.SimCountersC()
-        self._lib.acd_sim_counters_init(byref(k))
+        _lib.init(k)
         self._lib.acd_sim_get_counters(self._s, byref(k))
         return _from_c(SimCounters, k, self.center)
 
@@ -335,7 +335,7 @@ class Simulation:
         """Statistics of interval `index` for the center or a queue
         (``acd_sim_get_interval``)."""
         s = S.StatsC()
-        self._lib.acd_stats_init(byref(s))
+        _lib.init(s)
         self._lib.acd_sim_get_interval(self._s, index, _id(queue), byref(s))
         return _from_c(Stats, s, self.center)
 
@@ -346,7 +346,7 @@ class Simulation:
         if count is None:
             count = self.interval_count() - first
         s = S.StatsC()
-        self._lib.acd_stats_init(byref(s))
+        _lib.init(s)
         self._lib.acd_sim_get_sum(self._s, first, count, _id(queue), byref(s))
         return _from_c(Stats, s, self.center)
 
@@ -354,6 +354,6 @@ class Simulation:
         """What the simulator saw in interval `index`
         (``acd_sim_get_interval_info``)."""
         i = S.SimIntervalC()
-        self._lib.acd_sim_interval_init(byref(i))
+        _lib.init(i)
         self._lib.acd_sim_get_interval_info(self._s, index, byref(i))
         return _from_c(SimInterval, i, self.center)

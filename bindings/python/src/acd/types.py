@@ -100,7 +100,7 @@ class MemberParams:
 
     def _to_c(self) -> S.MemberParamsC:
         p = S.MemberParamsC()
-        _lib.get().acd_member_params_init(ctypes.byref(p))
+        _lib.init(p)
         p.position, p.weight, p.level = self.position, self.weight, self.level
         return p
 
@@ -191,12 +191,15 @@ class CallInfo:
     tier_level: int
     route_step: int
     callback: bool
+    #: The agent the call waits for now (a preferred agent), else None.
+    preferred_agent: Optional["Agent"]
 
     _conv: ClassVar[Dict[str, Conv]] = {
         "state": _enum(CallState),
         "queue": _handle("queue", optional=False),
         "agent": _handle("agent"),
         "callback": lambda v, _c: bool(v),
+        "preferred_agent": _handle("agent"),
     }
 
 
@@ -324,7 +327,7 @@ class Stats:
 
     def _to_c(self) -> S.StatsC:
         c = S.StatsC()
-        _lib.get().acd_stats_init(ctypes.byref(c))
+        _lib.init(c)
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
             if f.name == "not_ready_by_reason_ms":
@@ -338,7 +341,7 @@ class Stats:
         Raises RangeError for an unknown ``sl_variant``."""
         lib = _lib.get()
         k = S.KpisC()
-        lib.acd_kpis_init(ctypes.byref(k))
+        _lib.init(k)
         lib.acd_stats_kpis(ctypes.byref(self._to_c()), ctypes.byref(k))
         return _from_c(Kpis, k, None)  # type: ignore[arg-type]
 

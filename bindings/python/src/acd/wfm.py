@@ -114,7 +114,7 @@ class ErlangMetrics:
 
     def _to_c(self) -> S.ErlangMetricsC:
         c = S.ErlangMetricsC()
-        _lib.get().acd_erlang_metrics_init(byref(c))
+        _lib.init(c)
         for name, _ in S.ErlangMetricsC._fields_:
             if name != "size" and not name.startswith("reserved"):
                 setattr(c, name, getattr(self, name))
@@ -143,7 +143,7 @@ def erlang_c_metrics(load: float, agents: int, aht_s: float, threshold_s: float)
     [0, WFM_MAX_THRESHOLD]."""
     lib = _lib.get()
     m = S.ErlangMetricsC()
-    lib.acd_erlang_metrics_init(byref(m))
+    _lib.init(m)
     lib.acd_erlang_c_metrics(load, _u32("acd_erlang_c_metrics", "agents", agents), aht_s,
                              threshold_s, byref(m))
     return _metrics(m)
@@ -159,7 +159,7 @@ def erlang_a_metrics(load: float, agents: int, aht_s: float, patience_s: float,
     patience / AHT outside [WFM_MIN_PATIENCE_RATIO, WFM_MAX_PATIENCE_RATIO]."""
     lib = _lib.get()
     m = S.ErlangMetricsC()
-    lib.acd_erlang_metrics_init(byref(m))
+    _lib.init(m)
     lib.acd_erlang_a_metrics(load, _u32("acd_erlang_a_metrics", "agents", agents), aht_s,
                              patience_s, threshold_s, byref(m))
     return _metrics(m)
@@ -196,7 +196,7 @@ class WfmTargets:
 
     def _to_c(self, function: str) -> S.WfmTargetsC:
         t = S.WfmTargetsC()
-        _lib.get().acd_wfm_targets_init(byref(t))
+        _lib.init(t)
         t.sl_variant = _u32(function, "sl_variant", self.sl_variant)
         t.service_level = _target(self.service_level)
         t.sl_threshold_s = self.sl_threshold_s
@@ -240,7 +240,7 @@ def required_agents_metrics(load: float, aht_s: float, targets: Optional[WfmTarg
     agents)."""
     lib = _lib.get()
     m = S.ErlangMetricsC()
-    lib.acd_erlang_metrics_init(byref(m))
+    _lib.init(m)
     _solve(load, aht_s, targets, patience_s, m)
     return _metrics(m)
 
@@ -368,7 +368,7 @@ def wfm_plan(
     cfg = None
     if any(v is not None for v in settings.values()):
         cfg = S.WfmPlanConfigC()
-        lib.acd_wfm_plan_config_init(byref(cfg))
+        _lib.init(cfg)
         for key, value in settings.items():
             if value is not None:
                 setattr(cfg, key, value)
@@ -376,9 +376,9 @@ def wfm_plan(
     n = len(forecast)
     rows = (S.WfmPlanRowC * n)()
     for row in rows:
-        lib.acd_wfm_plan_row_init(byref(row))
+        _lib.init(row)
     totals = S.WfmPlanTotalsC()
-    lib.acd_wfm_plan_totals_init(byref(totals))
+    _lib.init(totals)
     lib.acd_wfm_plan(byref(cfg) if cfg is not None else None, byref(t), _doubles(forecast),
                      _doubles(handle), n, rows if n else None, byref(totals))
     return WfmPlan(

@@ -279,7 +279,15 @@ typedef enum acd_queue_option {
      * at max(queue empty since, call entered the queue) and restarts when a
      * member logs in.  A change applies to calls already waiting.  0
      * (default): never.  0..604,800,000. */
-    ACD_QOPT_MAX_WAIT_NO_AGENT_MS = 16
+    ACD_QOPT_MAX_WAIT_NO_AGENT_MS = 16,
+    /* RING_ALL and RING_PROGRESSIVE: the most agents one call rings at
+     * once (default and maximum 1,000).  It also bounds the actions one
+     * event can queue.  1..1,000. */
+    ACD_QOPT_RING_MAX = 17,
+    /* RING_PROGRESSIVE: every this many ms of ringing, one more agent
+     * starts ringing while the earlier ones go on (mod_callcenter's
+     * ring-progressively delay).  Default 10,000.  1..86,400,000. */
+    ACD_QOPT_RING_STEP_MS = 18
 } acd_queue_option;
 
 /* Highest membership level (tier) a queue may use. */
@@ -304,7 +312,15 @@ ACD_API acd_status acd_queue_set_tiers(acd_center *c, acd_queue_id queue,
 
 /* Agent-selection strategies (docs/routing.md maps app_queue and
  * mod_callcenter names onto these).  Ties always go to the agent idle
- * longest. */
+ * longest.
+ * The two ring strategies offer one call to several agents at once: every
+ * ringing agent gets its own OFFER (each with its own offer timeout), the
+ * first to answer takes the call and the others get CANCEL_OFFER with
+ * ACD_CANCEL_ANSWERED_ELSEWHERE.  A ringing agent that rejects, is busy,
+ * rings out or leaves drops out alone; the call waits again, and is
+ * routed afresh, only when its last ringing agent drops out.  A ring starts
+ * with the agents available at that moment (up to ACD_QOPT_RING_MAX);
+ * agents freed while it rings take other calls. */
 typedef enum acd_strategy {
     ACD_STRATEGY_LONGEST_IDLE = 1,   /* idle longest */
     ACD_STRATEGY_LEAST_TALK = 2,     /* least talk time since added */
@@ -314,7 +330,12 @@ typedef enum acd_strategy {
     ACD_STRATEGY_LINEAR = 6,         /* lowest position first, always */
     ACD_STRATEGY_RANDOM = 7,         /* uniform, from the center's seeded generator */
     ACD_STRATEGY_WEIGHTED_RANDOM = 8,/* in proportion to the membership weight */
-    ACD_STRATEGY_BEST_SKILL = 9      /* highest summed level in the call's skills */
+    ACD_STRATEGY_BEST_SKILL = 9,     /* highest summed level in the call's skills */
+    ACD_STRATEGY_RING_ALL = 10,      /* every eligible available member, longest
+                                        idle first (app_queue ringall) */
+    ACD_STRATEGY_RING_PROGRESSIVE = 11 /* lowest position first, one more every
+                                          ACD_QOPT_RING_STEP_MS, earlier ones
+                                          still ringing */
 } acd_strategy;
 
 /* Set / read an option.  Errors: ACD_ERR_INVALID (NULL), ACD_ERR_OPTION
@@ -548,11 +569,13 @@ ACD_API acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queu
 
 /* Call events.
  *   answer: the agent picked up the offered call: offered -> connected, the
- *           agent becomes busy.  ACD_ERR_STATE unless the call is offered to
- *           exactly that agent.
- *   reject: the agent declined the offer: the call is routed again and the
- *           agent stays available, behind every other idle agent, or
- *           rests for ACD_OPT_REJECT_DELAY_MS.
+ *           agent becomes busy, and any other agent ringing for the call
+ *           gets CANCEL_OFFER (ACD_CANCEL_ANSWERED_ELSEWHERE) and keeps its
+ *           place in line.  ACD_ERR_STATE unless that agent is ringing for
+ *           the call.
+ *   reject: the agent declined the offer: it stays available, behind every
+ *           other idle agent, or rests for ACD_OPT_REJECT_DELAY_MS; the
+ *           call is routed again once no other agent rings for it.
  *   hold / unhold: connected <-> held.
  *   hangup: the call ends from any state.  Waiting or offered: the caller
  *           abandoned (an offer is cancelled with ACD_CANCEL_ABANDONED).
@@ -603,7 +626,7 @@ typedef struct acd_call_info {
     uint32_t size;
     uint32_t state;          /* acd_call_state */
     acd_queue_id queue;
-    acd_agent_id agent;      /* offered / connected / wrap-up agent, or 0 */
+    acd_agent_id agent;      /* ringing / connected / wrap-up agent, or 0 */
     int32_t priority;
     uint32_t skill_count;
     int64_t arrived;         /* arrival time */
@@ -613,6 +636,10 @@ typedef struct acd_call_info {
     uint32_t route_step;     /* routing step in force (0: the initial skills) */
     uint32_t callback;       /* 1 for a callback (virtual hold) */
     acd_agent_id preferred_agent; /* the agent the call waits for now, or 0 */
+    uint32_t ringing;        /* agents ringing for the call now (ring
+                                strategies: several; `agent` is the one
+                                ringing longest) */
+    uint32_t reserved0;
 } acd_call_info;
 
 ACD_API void acd_call_info_init_size(acd_call_info *info, size_t size);
@@ -677,7 +704,8 @@ typedef enum acd_cancel_reason {
     ACD_CANCEL_ABANDONED = 2,
     ACD_CANCEL_AGENT_LOGOUT = 3,
     ACD_CANCEL_AGENT_NOT_READY = 4,
-    ACD_CANCEL_CALL_TIMEOUT = 5
+    ACD_CANCEL_CALL_TIMEOUT = 5,
+    ACD_CANCEL_ANSWERED_ELSEWHERE = 6 /* another agent ringing for the call answered */
 } acd_cancel_reason;
 
 typedef enum acd_exit_reason {

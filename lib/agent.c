@@ -358,7 +358,7 @@ acd_status acd_agent_set_skill(acd_center *c, int64_t now, acd_agent_id agent,
         return ACD_ERR_RANGE;
     if ((st = edit_skills(a->profile, acdi_id_index(skill), level, items, &n)) != ACD_OK)
         return st;
-    if ((st = acdi_reserve_actions(c, 1)) != ACD_OK)
+    if ((st = acdi_reserve_actions(c, acdi_offer_room(c, 1, 0))) != ACD_OK)
         return st;
     np = acdi_profile_get(&c->alloc, &c->profiles, items, n);
     if (!np)
@@ -458,7 +458,7 @@ acd_status acd_agent_join_queue_ex(acd_center *c, int64_t now, acd_agent_id agen
     id.weight = p.weight;
     id.level = p.level;
     id.priority = 0;
-    if ((st = acdi_reserve_actions(c, 1)) != ACD_OK ||
+    if ((st = acdi_reserve_actions(c, acdi_offer_room(c, 1, 0))) != ACD_OK ||
         (st = acdi_grow(&c->alloc, (void **)&a->mem, &a->cap_mem, sizeof(*a->mem),
                         a->n_mem + 1)) != ACD_OK)
         return st;
@@ -516,7 +516,7 @@ acd_status acd_agent_set_member(acd_center *c, int64_t now, acd_agent_id agent,
     if (!(m = find_membership(a, q, NULL)))
         return ACD_ERR_STATE;
     /* A lower tier left empty may open levels for every waiting call. */
-    if ((st = acdi_reserve_actions(c, 1 + q->n_waiting)) != ACD_OK)
+    if ((st = acdi_reserve_actions(c, acdi_offer_room(c, 1 + q->n_waiting, 0))) != ACD_OK)
         return st;
     /* A new weight or level means another bucket: attach first. */
     id.weight = p.weight;
@@ -591,7 +591,7 @@ acd_status acd_agent_leave_queue(acd_center *c, int64_t now, acd_agent_id agent,
     if (a->call && a->call->queue == q &&
         (a->state == ACD_AGENT_OFFERED || a->state == ACD_AGENT_BUSY))
         return ACD_ERR_STATE;
-    if ((st = acdi_reserve_actions(c, q->n_waiting)) != ACD_OK)
+    if ((st = acdi_reserve_actions(c, acdi_offer_room(c, q->n_waiting, 0))) != ACD_OK)
         return st;
     c->now = now;
     a->mem[i] = a->mem[--a->n_mem];
@@ -612,7 +612,7 @@ acd_status acd_agent_login(acd_center *c, int64_t now, acd_agent_id agent)
         return st;
     if (a->state != ACD_AGENT_LOGGED_OUT)
         return ACD_ERR_STATE;
-    if ((st = acdi_reserve_actions(c, 1)) != ACD_OK)
+    if ((st = acdi_reserve_actions(c, acdi_offer_room(c, 1, 1))) != ACD_OK)
         return st;
     c->now = now;
     acdi_agent_make_available_now(c, a);
@@ -634,8 +634,9 @@ static void leave_for(acd_center *c, acdi_agent *a, uint32_t state, int32_t reas
         acdi_agent_leave_idle(a);
         break;
     case ACD_AGENT_OFFERED:
-        offered = a->call;
-        acdi_cancel_offer(c, offered, cancel_reason);
+        offered = acdi_cancel_ring(c, a, cancel_reason);
+        if (offered->ringing)
+            offered = NULL; /* others still ring for it */
         break;
     case ACD_AGENT_WRAPUP:
         release_call(c, a);
@@ -703,18 +704,19 @@ static void leave_empty(acd_center *c, acdi_queue *q)
 acd_status acd_agent_logout(acd_center *c, int64_t now, acd_agent_id agent)
 {
     acdi_agent *a;
-    uint32_t i, exits = 0, preferred;
+    uint32_t i, waiting = 0, preferred;
     acd_status st;
 
     if ((st = agent_event(c, now, agent, &a)) != ACD_OK)
         return st;
     if (a->state == ACD_AGENT_LOGGED_OUT || a->state == ACD_AGENT_BUSY)
         return ACD_ERR_STATE;
-    /* Each waiting call of its queues may leave (leave-when-empty) or be
-     * offered (a tier emptied), one action each. */
+    /* A cancel and the call routed afresh; then each waiting call of its
+     * queues may leave (leave-when-empty) or be offered (a tier emptied). */
     for (i = 0; i < a->n_mem; i++)
-        exits += a->mem[i]->queue->n_waiting;
-    if ((st = acdi_reserve_actions(c, 2 + exits)) != ACD_OK)
+        waiting += a->mem[i]->queue->n_waiting;
+    if ((st = acdi_reserve_actions(c, 1 + acdi_offer_room(c, 1, 0) + waiting +
+                                          acdi_offer_room(c, waiting, 0))) != ACD_OK)
         return st;
     c->now = now;
     leave_for(c, a, ACD_AGENT_LOGGED_OUT, 0, ACD_CANCEL_AGENT_LOGOUT);
@@ -741,7 +743,7 @@ acd_status acd_agent_set_not_ready(acd_center *c, int64_t now, acd_agent_id agen
         return ACD_ERR_RANGE;
     if (a->state == ACD_AGENT_LOGGED_OUT)
         return ACD_ERR_STATE;
-    if ((st = acdi_reserve_actions(c, 2)) != ACD_OK)
+    if ((st = acdi_reserve_actions(c, 1 + acdi_offer_room(c, 1, 0))) != ACD_OK)
         return st;
     c->now = now;
     if (a->state == ACD_AGENT_BUSY) {
@@ -768,7 +770,7 @@ acd_status acd_agent_set_ready(acd_center *c, int64_t now, acd_agent_id agent)
     }
     if (a->state != ACD_AGENT_NOT_READY)
         return ACD_ERR_STATE;
-    if ((st = acdi_reserve_actions(c, 1)) != ACD_OK)
+    if ((st = acdi_reserve_actions(c, acdi_offer_room(c, 1, 1))) != ACD_OK)
         return st;
     c->now = now;
     stop_rest(c, a);
@@ -786,7 +788,7 @@ acd_status acd_agent_end_wrapup(acd_center *c, int64_t now, acd_agent_id agent)
         return st;
     if (a->state != ACD_AGENT_WRAPUP)
         return ACD_ERR_STATE;
-    if ((st = acdi_reserve_actions(c, 1)) != ACD_OK)
+    if ((st = acdi_reserve_actions(c, acdi_offer_room(c, 1, 1))) != ACD_OK)
         return st;
     c->now = now;
     acdi_agent_finish_wrapup(c, a);

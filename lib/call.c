@@ -214,7 +214,7 @@ static acd_status reserve_arrival(acd_center *c, acdi_queue *q, const acd_call_p
     if ((st = acdi_table_reserve(&c->alloc, &c->calls)) != ACD_OK ||
         (st = acdi_map_reserve(&c->alloc, &c->call_keys)) != ACD_OK ||
         (st = acdi_reserve_timers(c, ACDI_CALL_TIMERS)) != ACD_OK ||
-        (st = acdi_reserve_actions(c, 1)) != ACD_OK)
+        (st = acdi_reserve_actions(c, 1 + acdi_offer_room(c, 1, 0))) != ACD_OK)
         return st;
     if (!(call = acdi_calloc(&c->alloc, sizeof(*call))))
         return ACD_ERR_NOMEM;
@@ -275,7 +275,7 @@ static void enter_queue(acd_center *c, acdi_queue *q, acdi_call *call, int32_t p
     call->entered = c->now;
     call->state_since = c->now;
     call->seq = ++c->call_seq;
-    call->offer_timer.kind = ACDI_TIMER_OFFER;
+    call->ring_timer.kind = ACDI_TIMER_RING;
     call->wait_timer.kind = ACDI_TIMER_MAX_WAIT;
     call->level_timer.kind = ACDI_TIMER_LEVEL;
     call->step_timer.kind = ACDI_TIMER_STEP;
@@ -362,6 +362,8 @@ void acdi_call_next_step(acd_center *c, acdi_call *call)
     if (rebucket) {
         acdi_heap_push(&call->bucket->ready, &call->node);
         acdi_route_call(c, call);
+    } else if (call->state == ACD_CALL_OFFERED) {
+        acdi_ring_widen(c, call);
     }
 }
 
@@ -407,6 +409,8 @@ void acdi_call_level_up(acd_center *c, acdi_call *call)
     acdi_call_arm_level(c, call);
     if (call->state == ACD_CALL_WAITING)
         acdi_route_call(c, call);
+    else if (call->state == ACD_CALL_OFFERED)
+        acdi_ring_widen(c, call);
 }
 
 void acdi_call_exit(acd_center *c, acdi_call *call, int32_t reason)
@@ -441,7 +445,8 @@ void acdi_call_free(acd_center *c, acdi_call *call)
         q->n_waiting--;
         break;
     case ACD_CALL_OFFERED:
-        acdi_detach_offer(c, call);
+        while (call->ring_head)
+            acdi_unring(c, call->ring_head);
         break;
     case ACD_CALL_CONNECTED:
     case ACD_CALL_HELD:
@@ -450,7 +455,7 @@ void acdi_call_free(acd_center *c, acdi_call *call)
     default:
         break;
     }
-    acdi_timer_disarm(c, &call->offer_timer);
+    acdi_timer_disarm(c, &call->ring_timer);
     acdi_timer_disarm(c, &call->wait_timer);
     acdi_timer_disarm(c, &call->level_timer);
     acdi_timer_disarm(c, &call->step_timer);
@@ -477,46 +482,67 @@ static acd_status call_event(acd_center *c, int64_t now, acd_call_id id, acdi_ca
     return acdi_check_time(c, now);
 }
 
-/* The call must be ringing at exactly this agent. */
-static acd_status offered_to(const acd_center *c, const acdi_call *call, acd_agent_id agent)
+/* The agent must be ringing for the call. */
+static acd_status offered_to(const acd_center *c, const acdi_call *call, acd_agent_id agent,
+                             acdi_agent **out)
 {
-    const acdi_agent *a = acdi_agent_get(c, agent);
+    acdi_agent *a = acdi_agent_get(c, agent);
 
     if (!a)
         return ACD_ERR_NOT_FOUND;
-    if (call->state != ACD_CALL_OFFERED || call->agent != a)
+    if (a->state != ACD_AGENT_OFFERED || a->call != call)
         return ACD_ERR_STATE;
+    *out = a;
     return ACD_OK;
 }
 
 acd_status acd_call_answer(acd_center *c, int64_t now, acd_call_id id, acd_agent_id agent)
 {
     acdi_call *call;
-    acdi_agent *a;
+    acdi_agent *a, *losers;
     acd_status st;
+    uint32_t others;
 
     if ((st = call_event(c, now, id, &call)) != ACD_OK ||
-        (st = offered_to(c, call, agent)) != ACD_OK)
+        (st = offered_to(c, call, agent, &a)) != ACD_OK)
+        return st;
+    /* The other agents ringing are cancelled, then routed. */
+    others = call->ringing - 1;
+    if ((st = acdi_reserve_actions(c, others + acdi_offer_room(c, others, others))) != ACD_OK)
         return st;
     c->now = now;
-    a = call->agent;
-    acdi_timer_disarm(c, &call->offer_timer);
+    acdi_unring(c, a);
+    losers = acdi_cancel_rings(c, call, ACD_CANCEL_ANSWERED_ELSEWHERE);
     acdi_timer_disarm(c, &call->wait_timer);
     acdi_timer_disarm(c, &call->level_timer);
     acdi_timer_disarm(c, &call->step_timer);
     acdi_timer_disarm(c, &call->pref_timer);
     call->preferred = NULL;
     acdi_line_remove(c, call);
-    call->queue->n_offered--;
     call->queue->n_connected++;
     call->state = ACD_CALL_CONNECTED;
     call->state_since = now;
+    call->agent = a;
+    a->call = call;
     acdi_kpi_answer(c, call, a);
     acdi_agent_set_state(c, a, ACD_AGENT_BUSY);
     a->calls_handled++;
     a->no_answers = 0;
     acdi_member_answered(a, call->queue);
+    acdi_route_freed(c, losers);
     return ACD_OK;
+}
+
+/* Agent `a` missed its offer of `call`: the call is routed afresh once no
+ * other agent rings for it, then the agent if it is still available. */
+static void route_after_miss(acd_center *c, acdi_call *call, acdi_agent *a)
+{
+    if (!call->ringing) {
+        acdi_call_requeue(c, call);
+        acdi_route_call(c, call);
+    }
+    if (a->state == ACD_AGENT_AVAILABLE)
+        acdi_route_agent(c, a);
 }
 
 /* The agent refused the offer (reject) or could not take it (busy). */
@@ -527,19 +553,17 @@ static acd_status miss_offer(acd_center *c, int64_t now, acd_call_id id, acd_age
     acdi_agent *a;
     acd_status st;
 
+    /* A not-ready, then the call (if nobody else rings) and the agent are
+     * routed. */
     if ((st = call_event(c, now, id, &call)) != ACD_OK ||
-        (st = offered_to(c, call, agent)) != ACD_OK ||
-        (st = acdi_reserve_actions(c, 3)) != ACD_OK)
+        (st = offered_to(c, call, agent, &a)) != ACD_OK ||
+        (st = acdi_reserve_actions(c, 1 + acdi_offer_room(c, 2, 1))) != ACD_OK)
         return st;
     c->now = now;
-    a = call->agent;
     acdi_kpi_unanswered(c, call, a);
-    acdi_detach_offer(c, call);
+    acdi_unring(c, a);
     acdi_agent_missed(c, a, how);
-    acdi_call_requeue(c, call);
-    acdi_route_call(c, call);
-    if (a->state == ACD_AGENT_AVAILABLE)
-        acdi_route_agent(c, a);
+    route_after_miss(c, call, a);
     return ACD_OK;
 }
 
@@ -590,16 +614,6 @@ acd_status acd_call_unhold(acd_center *c, int64_t now, acd_call_id call)
     return set_held(c, now, call, ACD_CALL_HELD, ACD_CALL_CONNECTED);
 }
 
-/* The caller hung up while ringing: the agent gets its place in line back,
- * since the lost offer was not its doing. */
-static void abandon_offered(acd_center *c, acdi_call *call, int32_t reason)
-{
-    acdi_agent *a = call->agent;
-
-    acdi_cancel_offer(c, call, reason);
-    acdi_agent_make_available(c, a, a->saved_idle_since, a->saved_idle_seq);
-}
-
 /* A connected or held call ends: its agent wraps up (with no wrap-up time
  * the call is freed and the agent routed at once). */
 static void end_connected(acd_center *c, acdi_call *call)
@@ -620,17 +634,21 @@ static void end_connected(acd_center *c, acdi_call *call)
 acd_status acd_call_hangup(acd_center *c, int64_t now, acd_call_id id)
 {
     acdi_call *call;
-    acdi_agent *a;
+    acdi_agent *ringers;
+    uint32_t freed;
     acd_status st;
 
     if ((st = call_event(c, now, id, &call)) != ACD_OK)
         return st;
     if (call->state == ACD_CALL_WRAPUP)
         return ACD_ERR_STATE;
-    if ((st = acdi_reserve_actions(c, 2)) != ACD_OK)
+    /* Each ringing agent is cancelled and routed; a connected agent may be
+     * routed after its call. */
+    freed = call->ringing ? call->ringing : 1;
+    if ((st = acdi_reserve_actions(c, call->ringing + acdi_offer_room(c, freed, freed))) !=
+        ACD_OK)
         return st;
     c->now = now;
-    a = call->agent;
     switch (call->state) {
     case ACD_CALL_WAITING:
         acdi_kpi_abandon(c, call);
@@ -638,9 +656,9 @@ acd_status acd_call_hangup(acd_center *c, int64_t now, acd_call_id id)
         break;
     case ACD_CALL_OFFERED:
         acdi_kpi_abandon(c, call);
-        abandon_offered(c, call, ACD_CANCEL_ABANDONED);
+        ringers = acdi_cancel_rings(c, call, ACD_CANCEL_ABANDONED);
         acdi_call_free(c, call);
-        acdi_route_agent(c, a);
+        acdi_route_freed(c, ringers);
         break;
     default:
         end_connected(c, call);
@@ -700,7 +718,7 @@ acd_status acd_call_transfer(acd_center *c, int64_t now, acd_call_id id, acd_que
         return st;
     if ((st = acdi_check_time(c, now)) != ACD_OK ||
         (st = reserve_arrival(c, q, &p, &r, &call, &customer)) != ACD_OK ||
-        (st = acdi_reserve_actions(c, 3)) != ACD_OK)
+        (st = acdi_reserve_actions(c, 1 + acdi_offer_room(c, 2, 1))) != ACD_OK)
         return st;
     c->now = now;
     /* The key moves to the new call without copying. */
@@ -740,31 +758,27 @@ acd_status acd_call_request_callback(acd_center *c, int64_t now, acd_call_id id)
 }
 
 
-void acdi_call_offer_timeout(acd_center *c, acdi_call *call)
+void acdi_call_ring_out(acd_center *c, acdi_agent *a)
 {
-    acdi_agent *a = call->agent;
+    acdi_call *call = a->call;
 
     acdi_kpi_unanswered(c, call, a);
-    acdi_cancel_offer(c, call, ACD_CANCEL_TIMEOUT);
+    acdi_cancel_ring(c, a, ACD_CANCEL_TIMEOUT);
     acdi_agent_missed(c, a, ACDI_MISS_NO_ANSWER);
-    acdi_call_requeue(c, call);
-    acdi_route_call(c, call);
-    if (a->state == ACD_AGENT_AVAILABLE)
-        acdi_route_agent(c, a);
+    route_after_miss(c, call, a);
 }
 
 void acdi_call_max_wait(acd_center *c, acdi_call *call)
 {
-    acdi_agent *a = call->agent;
+    acdi_agent *ringers = NULL;
 
     acdi_kpi_timeout(c, call);
     if (call->state == ACD_CALL_OFFERED)
-        abandon_offered(c, call, ACD_CANCEL_CALL_TIMEOUT);
+        ringers = acdi_cancel_rings(c, call, ACD_CANCEL_CALL_TIMEOUT);
     acdi_emit(c, ACD_ACTION_CALL_TIMEOUT, call, NULL, call->queue, ACD_TIME_NEVER,
               ACD_EXIT_MAX_WAIT);
     acdi_call_free(c, call);
-    if (a)
-        acdi_route_agent(c, a);
+    acdi_route_freed(c, ringers);
 }
 
 /* ---- queries ---- */
@@ -817,7 +831,9 @@ acd_status acd_call_get_info(const acd_center *c, acd_call_id id, acd_call_info 
     acd_call_info_init(&out);
     out.state = call->state;
     out.queue = call->queue->id;
-    out.agent = call->agent ? call->agent->id : 0;
+    out.agent = call->agent       ? call->agent->id
+                : call->ring_head ? call->ring_head->id
+                                  : 0;
     out.priority = call->priority;
     out.skill_count = call->req->n;
     out.arrived = call->arrived;
@@ -827,6 +843,7 @@ acd_status acd_call_get_info(const acd_center *c, acd_call_id id, acd_call_info 
     out.route_step = call->step;
     out.callback = (uint32_t)call->callback;
     out.preferred_agent = call->preferred ? call->preferred->id : 0;
+    out.ringing = call->ringing;
     if (info->size < sizeof(out))
         out.size = info->size;
     memcpy(info, &out, out.size);

@@ -84,6 +84,7 @@ acd_status acd_center_new(const acd_center_config *config, acd_center **out)
     c->opt_max_no_answer = 1;
     c->opt_repeat_window = DAY_MS;
     c->opt_sl_variant = ACD_SL_OFFERED;
+    c->ring_width = 1;
     c->rng = cfg.seed * 0x9e3779b97f4a7c15ull + 0x2545f4914f6cdd1dull;
     if (!c->rng)
         c->rng = 1;
@@ -310,7 +311,10 @@ static void fire(acd_center *c, acdi_timer *t)
     acdi_timer_disarm(c, t);
     switch (t->kind) {
     case ACDI_TIMER_OFFER:
-        acdi_call_offer_timeout(c, CONTAINER(t, acdi_call, offer_timer));
+        acdi_call_ring_out(c, CONTAINER(t, acdi_agent, timer));
+        break;
+    case ACDI_TIMER_RING:
+        acdi_ring_next(c, CONTAINER(t, acdi_call, ring_timer));
         break;
     case ACDI_TIMER_MAX_WAIT:
         acdi_call_max_wait(c, CONTAINER(t, acdi_call, wait_timer));
@@ -361,7 +365,9 @@ acd_status acd_center_advance(acd_center *c, int64_t now)
     if (st != ACD_OK)
         return st;
     while ((top = acdi_heap_top(&c->timers)) && top->k1 <= now) {
-        st = acdi_reserve_actions(c, ACDI_ACTIONS_PER_STEP);
+        /* A maximum wait cancels up to ring_width ringing agents and
+         * routes each of them. */
+        st = acdi_reserve_actions(c, ACDI_ACTIONS_PER_STEP + 2 * c->ring_width);
         if (st != ACD_OK)
             return st;
         if (top->k1 > c->now)
@@ -391,6 +397,14 @@ acd_status acdi_reserve_actions(acd_center *c, uint32_t k)
     if (end > old_cap)
         memcpy(&c->actions[old_cap], c->actions, (size_t)(end - old_cap) * sizeof(*c->actions));
     return ACD_OK;
+}
+
+uint32_t acdi_offer_room(const acd_center *c, uint32_t decisions, uint32_t freed)
+{
+    uint64_t wide = (uint64_t)decisions * c->ring_width;
+    uint64_t takers = (uint64_t)c->stats.count[ACDI_SLOT_AVAILABLE] + freed;
+
+    return (uint32_t)(wide < takers ? wide : takers);
 }
 
 void acdi_emit(acd_center *c, uint32_t type, acdi_call *call, acdi_agent *agent,

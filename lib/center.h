@@ -35,15 +35,20 @@ enum {
     ACDI_TIMER_LEVEL = 6,
     ACDI_TIMER_STEP = 7,
     ACDI_TIMER_NO_AGENT = 8,
-    ACDI_TIMER_PREFERENCE = 9
+    ACDI_TIMER_PREFERENCE = 9,
+    ACDI_TIMER_RING = 10
 };
 
-/* Timers a call may have armed at once: offer, maximum wait, tier level,
- * routing step, preferred agent. */
+/* Timers a call may have armed at once: next ring (RING_PROGRESSIVE),
+ * maximum wait, tier level, routing step, preferred agent.  (Each ringing
+ * agent's offer timeout is the agent's own timer.) */
 #define ACDI_CALL_TIMERS 5
 
 /* How an offer was missed (acdi_agent_missed). */
 enum { ACDI_MISS_NO_ANSWER = 1, ACDI_MISS_REJECT = 2, ACDI_MISS_BUSY = 3 };
+
+/* Most agents one call may ring at once (ACD_QOPT_RING_MAX). */
+#define ACDI_RING_MAX 1000
 
 /* Upper bound of every cost setting, micro-units. */
 #define ACDI_COST_MAX 1000000000000LL
@@ -107,6 +112,8 @@ struct acdi_queue {
     int64_t tier_open[ACD_MAX_TIER_LEVEL + 1];
     uint32_t staffed[ACD_MAX_TIER_LEVEL + 1]; /* logged-in members per level */
     int64_t default_aht_ms;
+    int64_t ring_max;        /* ring strategies: most agents ringing per call */
+    int64_t ring_step_ms;    /* RING_PROGRESSIVE: one more agent this often */
     /* The line: every waiting or offered call, in the order they entered. */
     acdi_call *line_head, *line_tail;
     int64_t max_wait_no_agent_ms;
@@ -148,8 +155,13 @@ struct acdi_agent {
     acdi_profile *profile;
     acdi_membership **mem;
     uint32_t n_mem, cap_mem;
-    acdi_call *call;
-    acdi_timer timer;        /* wrap-up end or rest end (timer.kind) */
+    acdi_call *call;         /* the call ringing at (offered), with (busy) or
+                                wrapped up by the agent */
+    acdi_agent *ring_prev, *ring_next; /* the call's ringing agents, in the
+                                          order they started ringing */
+    acdi_agent *freed_next;  /* scratch list of agents an event freed */
+    acdi_timer timer;        /* offer timeout, wrap-up end or rest end
+                                (timer.kind) */
     int resting;             /* NOT_READY for a rest after a missed offer */
     uint32_t no_answers;     /* consecutive unanswered offers */
     uint64_t calls_handled;
@@ -185,8 +197,10 @@ struct acdi_call {
     int64_t entered;         /* entered the queue (arrival or transfer) */
     int64_t state_since;
     uint64_t seq;
-    acdi_agent *agent;
-    acdi_timer offer_timer;
+    acdi_agent *agent;       /* connected or wrap-up agent, else NULL */
+    acdi_agent *ring_head, *ring_tail; /* agents ringing for the call */
+    uint32_t ringing;        /* how many; state OFFERED while above 0 */
+    acdi_timer ring_timer;   /* RING_PROGRESSIVE: the next agent's turn */
     acdi_timer wait_timer;
     acdi_timer level_timer;  /* next tier opening */
     acdi_timer step_timer;   /* next routing step */
@@ -237,10 +251,16 @@ struct acd_center {
     acd_action *actions;
     uint32_t actions_head, actions_count, actions_cap;
     uint64_t action_seq;
+    /* The widest ring any queue has been configured for (1 without ring
+     * strategies): one routing decision queues at most this many OFFERs,
+     * and event reservations count with it.  Never decreases, so calls
+     * ringing under an older setting stay covered. */
+    uint32_t ring_width;
 };
 
-/* The most actions a single state change can queue (offer timeout: cancel,
- * not-ready, offer of the call elsewhere, offer to the agent). */
+/* The most actions a single state change can queue besides OFFERs of a
+ * routing decision: an offer timeout queues a cancel, a not-ready, one
+ * routing decision for the call and an offer to the agent. */
 #define ACDI_ACTIONS_PER_STEP 4
 
 /* ---- center.c ---- */
@@ -258,6 +278,10 @@ acd_status acdi_option_lookup(const acdi_option_bounds *table, size_t n, int key
 acd_status acdi_check_time(const acd_center *c, int64_t now);
 /* Make room for `k` more actions. */
 acd_status acdi_reserve_actions(acd_center *c, uint32_t k);
+/* Room for the OFFERs of `decisions` routing decisions: each rings up to
+ * c->ring_width agents, and every offer takes an agent that is available
+ * (now, or freed by the event: `freed`). */
+uint32_t acdi_offer_room(const acd_center *c, uint32_t decisions, uint32_t freed);
 /* Queue an action (room reserved). */
 void acdi_emit(acd_center *c, uint32_t type, acdi_call *call, acdi_agent *agent,
                acdi_queue *queue, int64_t deadline, int32_t reason);
@@ -333,8 +357,9 @@ void acdi_call_requeue(acd_center *c, acdi_call *call);
 void acdi_call_free(acd_center *c, acdi_call *call);
 /* The call leaves its queue (CALL_EXIT action with `reason`) and is freed. */
 void acdi_call_exit(acd_center *c, acdi_call *call, int32_t reason);
-/* Offer timeout and maximum wait, fired by acd_center_advance(). */
-void acdi_call_offer_timeout(acd_center *c, acdi_call *call);
+/* An offer to `a` rang out, and the call's maximum wait, fired by
+ * acd_center_advance(). */
+void acdi_call_ring_out(acd_center *c, acdi_agent *a);
 void acdi_call_max_wait(acd_center *c, acdi_call *call);
 void acdi_call_level_up(acd_center *c, acdi_call *call);
 void acdi_call_next_step(acd_center *c, acdi_call *call);
@@ -357,17 +382,33 @@ void acdi_call_key(const acd_center *c, const acdi_call *call, acdi_heap_node *k
 void acdi_rekey_members(acdi_queue *q);
 void acdi_rekey_calls(const acd_center *c, acdi_queue *q);
 uint64_t acdi_rand(acd_center *c);
-/* Offer `call` (waiting) to the best eligible available agent, if any. */
+/* Offer `call` (waiting) to the eligible available agent its queue's
+ * strategy picks, if any (ring strategies: to several, docs/routing.md). */
 void acdi_route_call(acd_center *c, acdi_call *call);
 /* Offer the best eligible waiting call to `a` (available), if any. */
 void acdi_route_agent(acd_center *c, acdi_agent *a);
 /* Tier levels of q opened up (skip-empty): route its available members. */
 void acdi_route_queue_members(acd_center *c, acdi_queue *q);
-/* Undo the offer of `call` to its agent: timer disarmed, call and agent
- * detached (their states are left for the caller to set). */
-void acdi_detach_offer(acd_center *c, acdi_call *call);
+/* RING_ALL: the reach of an offered call grew (a tier level opened, a
+ * routing step changed its skills): newly eligible available agents ring
+ * too.  A no-op for other strategies. */
+void acdi_ring_widen(acd_center *c, acdi_call *call);
+/* RING_PROGRESSIVE's ring timer fired: one more agent rings for `call`. */
+void acdi_ring_next(acd_center *c, acdi_call *call);
+/* `a` stops ringing for its call: its offer timer is disarmed and it is
+ * unlinked (its state is left for the caller to set).  When it was the
+ * last agent ringing, the call is detached (state 0) for the caller to
+ * requeue or free.  Returns the call. */
+acdi_call *acdi_unring(acd_center *c, acdi_agent *a);
 /* The same, telling the host with a CANCEL_OFFER action. */
-void acdi_cancel_offer(acd_center *c, acdi_call *call, int32_t reason);
+acdi_call *acdi_cancel_ring(acd_center *c, acdi_agent *a, int32_t reason);
+/* Every agent ringing for `call` gets CANCEL_OFFER(reason) and its place in
+ * line back (losing the offer was not its doing); the call is left
+ * detached.  Returns those agents as a list (freed_next) for
+ * acdi_route_freed() once the call is settled. */
+acdi_agent *acdi_cancel_rings(acd_center *c, acdi_call *call, int32_t reason);
+/* Route the agents of a freed list that are still available. */
+void acdi_route_freed(acd_center *c, acdi_agent *freed);
 
 /* ---- kpi.c: what each event books (docs/kpi.md) ---- */
 int acdi_agent_slot(uint32_t state, int32_t reason);

@@ -199,13 +199,18 @@ static acd_status check_agent(const acd_center *c, const acdi_agent *a)
     EXPECT(a->state == ACD_AGENT_NOT_READY ? a->reason >= 0 : a->reason == 0);
     EXPECT(!a->pending_not_ready ||
            a->state == ACD_AGENT_BUSY || a->state == ACD_AGENT_WRAPUP);
-    EXPECT((a->timer.node.pos != 0) == (a->state == ACD_AGENT_WRAPUP || a->resting));
+    EXPECT((a->timer.node.pos != 0) ==
+           (a->state == ACD_AGENT_WRAPUP || a->state == ACD_AGENT_OFFERED || a->resting));
+    EXPECT(a->state != ACD_AGENT_OFFERED || a->timer.kind == ACDI_TIMER_OFFER);
+    EXPECT(a->state == ACD_AGENT_OFFERED || (!a->ring_prev && !a->ring_next));
     EXPECT(!a->resting || a->state == ACD_AGENT_NOT_READY);
     if ((st = check_memberships(c, a)) != ACD_OK || (st = check_preferring(c, a)) != ACD_OK)
         return st;
     switch (a->state) {
     case ACD_AGENT_OFFERED:
-        EXPECT(call && call->agent == a && call->state == ACD_CALL_OFFERED);
+        EXPECT(call && call->agent == NULL && call->state == ACD_CALL_OFFERED);
+        EXPECT(a->ring_prev ? a->ring_prev->ring_next == a : call->ring_head == a);
+        EXPECT(a->ring_next ? a->ring_next->ring_prev == a : call->ring_tail == a);
         break;
     case ACD_AGENT_BUSY:
         EXPECT(call && call->agent == a &&
@@ -217,6 +222,23 @@ static acd_status check_agent(const acd_center *c, const acdi_agent *a)
     default:
         EXPECT(call == NULL);
     }
+    return ACD_OK;
+}
+
+/* The agents ringing for an offered call: a consistent list, each agent
+ * offered this call, no more than the widest ring. */
+static acd_status check_ringing(const acd_center *c, const acdi_call *call)
+{
+    const acdi_agent *a, *prev = NULL;
+    uint32_t n = 0;
+
+    EXPECT(call->agent == NULL && call->ringing <= c->ring_width);
+    for (a = call->ring_head; a; prev = a, a = a->ring_next) {
+        EXPECT(acdi_agent_get(c, a->id) == a && a->ring_prev == prev);
+        EXPECT(a->state == ACD_AGENT_OFFERED && a->call == call);
+        EXPECT(++n <= call->ringing);
+    }
+    EXPECT(n == call->ringing && call->ring_tail == prev);
     return ACD_OK;
 }
 
@@ -242,7 +264,8 @@ static acd_status check_call(const acd_center *c, const acdi_call *call)
     }
     EXPECT(!call->key || acdi_map_get(&c->call_keys, call->key) == call->id);
     EXPECT(!call->preferred || call->state == ACD_CALL_WAITING ||
-           (call->state == ACD_CALL_OFFERED && call->agent == call->preferred));
+           (call->state == ACD_CALL_OFFERED && call->ringing == 1 &&
+            call->ring_head == call->preferred));
     EXPECT((call->pref_timer.node.pos != 0) == (call->preferred != NULL));
     if (waiting && !call->preferred) {
         acdi_heap_node key;
@@ -250,10 +273,11 @@ static acd_status check_call(const acd_center *c, const acdi_call *call)
         EXPECT(call->node.k1 == key.k1 && call->node.k2 == key.k2 && call->node.k3 == key.k3);
     }
     EXPECT((call->node.pos != 0) == waiting);
-    EXPECT((call->offer_timer.node.pos != 0) == (call->state == ACD_CALL_OFFERED));
+    EXPECT(!call->ring_timer.node.pos || call->state == ACD_CALL_OFFERED);
     EXPECT(!call->wait_timer.node.pos || waiting || call->state == ACD_CALL_OFFERED);
     EXPECT(!call->level_timer.node.pos || waiting || call->state == ACD_CALL_OFFERED);
     EXPECT(call->bucket->id.priority == call->priority);
+    EXPECT((call->ringing != 0) == (call->state == ACD_CALL_OFFERED));
     switch (call->state) {
     case ACD_CALL_WAITING:
         EXPECT(a == NULL);
@@ -261,6 +285,7 @@ static acd_status check_call(const acd_center *c, const acdi_call *call)
                                 : &call->bucket->ready)->v[call->node.pos - 1] == &call->node);
         break;
     case ACD_CALL_OFFERED:
+        return check_ringing(c, call);
     case ACD_CALL_CONNECTED:
     case ACD_CALL_HELD:
     case ACD_CALL_WRAPUP:
@@ -372,6 +397,11 @@ acd_status acdi_check(const acd_center *c)
     EXPECT(c->timer_slots ==
            1 + ACDI_CALL_TIMERS * c->calls.live + c->agents.live + c->queues.live);
     EXPECT((c->interval_timer.node.pos != 0) == (c->opt_interval_actions != 0));
+    EXPECT(c->ring_width >= 1 && c->ring_width <= ACDI_RING_MAX);
+    EACH(c->queues, i, q)
+        EXPECT((q->strategy != ACD_STRATEGY_RING_ALL &&
+                q->strategy != ACD_STRATEGY_RING_PROGRESSIVE) ||
+               q->ring_max <= (int64_t)c->ring_width);
     EXPECT(acdi_heap_valid(&c->timers) && c->timers.cap >= c->timer_slots);
     EXPECT(c->actions_count <= c->actions_cap);
     EACH(c->queues, i, q)

@@ -88,6 +88,8 @@ acd_status acd_queue_add(acd_center *c, const char *name, acd_queue_id *out)
     q->rr_pos = -1;
     q->tier_skip_empty = 1;
     q->default_aht_ms = 180000;
+    q->ring_max = ACDI_RING_MAX;
+    q->ring_step_ms = 10000;
     q->empty_since = c->now; /* nobody logged in yet */
     q->no_agent_timer.kind = ACDI_TIMER_NO_AGENT;
     c->timer_slots += 1;
@@ -147,7 +149,7 @@ static const acdi_option_bounds queue_bounds[] = {
     {ACD_QOPT_SL_VARIANT, ACD_SL_ABANDONS_WITHIN_MET, ACD_SL_REMOVED_WITHIN},
     {ACD_QOPT_TELEPHONY_COST_PER_MIN, 0, ACDI_COST_MAX},
     {ACD_QOPT_CONTACT_COST, 0, ACDI_COST_MAX},
-    {ACD_QOPT_STRATEGY, ACD_STRATEGY_LONGEST_IDLE, ACD_STRATEGY_BEST_SKILL},
+    {ACD_QOPT_STRATEGY, ACD_STRATEGY_LONGEST_IDLE, ACD_STRATEGY_RING_PROGRESSIVE},
     {ACD_QOPT_WEIGHT, 0, 1000000},
     {ACD_QOPT_MAX_LENGTH, 0, 10000000},
     {ACD_QOPT_REFUSE_WHEN_EMPTY, 0, 1},
@@ -155,6 +157,8 @@ static const acdi_option_bounds queue_bounds[] = {
     {ACD_QOPT_TIER_SKIP_EMPTY, 0, 1},
     {ACD_QOPT_DEFAULT_AHT_MS, 1, DAY_MS},
     {ACD_QOPT_MAX_WAIT_NO_AGENT_MS, 0, 7 * (int64_t)DAY_MS},
+    {ACD_QOPT_RING_MAX, 1, ACDI_RING_MAX},
+    {ACD_QOPT_RING_STEP_MS, 1, DAY_MS},
 };
 
 acd_status acd_queue_option_bounds(acd_queue_option key, int64_t *min, int64_t *max)
@@ -182,6 +186,8 @@ static int64_t *queue_option(acdi_queue *q, acd_queue_option key)
     case ACD_QOPT_TIER_SKIP_EMPTY: return &q->tier_skip_empty;
     case ACD_QOPT_DEFAULT_AHT_MS: return &q->default_aht_ms;
     case ACD_QOPT_MAX_WAIT_NO_AGENT_MS: return &q->max_wait_no_agent_ms;
+    case ACD_QOPT_RING_MAX: return &q->ring_max;
+    case ACD_QOPT_RING_STEP_MS: return &q->ring_step_ms;
     default: return NULL;
     }
 }
@@ -203,9 +209,13 @@ acd_status acd_queue_set_option(acd_center *c, acd_queue_id queue, acd_queue_opt
         return ACD_ERR_NOT_FOUND;
     if (value < lo || value > hi)
         return ACD_ERR_RANGE;
-    if (key == ACD_QOPT_TIER_SKIP_EMPTY && (st = acdi_reserve_actions(c, q->n_waiting)) != ACD_OK)
+    if (key == ACD_QOPT_TIER_SKIP_EMPTY &&
+        (st = acdi_reserve_actions(c, acdi_offer_room(c, q->n_waiting, 0))) != ACD_OK)
         return st;
     *queue_option(q, key) = value;
+    if ((q->strategy == ACD_STRATEGY_RING_ALL || q->strategy == ACD_STRATEGY_RING_PROGRESSIVE) &&
+        q->ring_max > c->ring_width)
+        c->ring_width = (uint32_t)q->ring_max;
     /* Orders that depend on the option are rebuilt at once. */
     if (key == ACD_QOPT_STRATEGY)
         acdi_rekey_members(q);
@@ -237,7 +247,7 @@ acd_status acd_queue_set_tiers(acd_center *c, acd_queue_id queue, const int64_t 
         if (open_after_ms[i] < open_after_ms[i - 1] || open_after_ms[i] > 7 * (int64_t)DAY_MS)
             return ACD_ERR_RANGE;
     /* Waiting calls move to the new table at once, and may reach agents. */
-    if (acdi_reserve_actions(c, q->n_waiting) != ACD_OK)
+    if (acdi_reserve_actions(c, acdi_offer_room(c, q->n_waiting, 0)) != ACD_OK)
         return ACD_ERR_NOMEM;
     q->n_tiers = count;
     for (i = 0; i < count; i++)

@@ -6,6 +6,10 @@
  * Eligible: a member of the call's queue with every required skill at the
  * minimum level.
  *
+ * An offer is a ring: the call's list of ringing agents, each with its own
+ * offer timer.  Most strategies ring one agent; RING_ALL and
+ * RING_PROGRESSIVE ring several, and the first answer cancels the rest.
+ *
  * Agents and calls are grouped per queue into buckets by skill profile
  * (center.h), each with a heap ordered by the strategy's key, so a decision
  * looks at one heap top per bucket: O(P * k) for P profiles in the queues
@@ -41,6 +45,7 @@ void acdi_member_key(const acdi_membership *m, acdi_heap_node *key)
         key->k2 = m->position;
         break;
     case ACD_STRATEGY_LINEAR:
+    case ACD_STRATEGY_RING_PROGRESSIVE:
         key->k1 = m->position;
         break;
     default:
@@ -124,18 +129,48 @@ static acdi_membership *membership_in(const acdi_agent *a, const acdi_queue *q)
     return NULL;
 }
 
-static void offer(acd_center *c, acdi_call *call, acdi_agent *a)
+static void ring_append(acdi_call *call, acdi_agent *a)
+{
+    a->ring_prev = call->ring_tail;
+    a->ring_next = NULL;
+    if (call->ring_tail)
+        call->ring_tail->ring_next = a;
+    else
+        call->ring_head = a;
+    call->ring_tail = a;
+    call->ringing++;
+}
+
+static void ring_unlink(acdi_call *call, acdi_agent *a)
+{
+    if (a->ring_prev)
+        a->ring_prev->ring_next = a->ring_next;
+    else
+        call->ring_head = a->ring_next;
+    if (a->ring_next)
+        a->ring_next->ring_prev = a->ring_prev;
+    else
+        call->ring_tail = a->ring_prev;
+    a->ring_prev = a->ring_next = NULL;
+    call->ringing--;
+}
+
+/* `a` (available) starts ringing for `call`; the first agent takes the call
+ * out of waiting. */
+static void ring(acd_center *c, acdi_call *call, acdi_agent *a)
 {
     acdi_queue *q = call->queue;
     acdi_membership *m = membership_in(a, q);
     int64_t deadline = c->now + q->offer_timeout_ms;
 
-    acdi_heap_remove(call->preferred ? &a->preferring : &call->bucket->ready, &call->node);
-    q->n_waiting--;
-    q->n_offered++;
-    call->state = ACD_CALL_OFFERED;
-    call->state_since = c->now;
-    call->agent = a;
+    if (!call->ringing) {
+        acdi_heap_remove(call->preferred ? &a->preferring : &call->bucket->ready, &call->node);
+        q->n_waiting--;
+        q->n_offered++;
+        call->state = ACD_CALL_OFFERED;
+        call->state_since = c->now;
+    }
+    ring_append(call, a);
     call->offer_count++;
     m->last_offered = c->now;
     q->rr_lap = m->lap;
@@ -145,10 +180,55 @@ static void offer(acd_center *c, acdi_call *call, acdi_agent *a)
     acdi_agent_leave_idle(a);
     acdi_agent_set_state(c, a, ACD_AGENT_OFFERED);
     a->call = call;
-    acdi_timer_arm(c, &call->offer_timer, deadline);
+    a->timer.kind = ACDI_TIMER_OFFER;
+    acdi_timer_arm(c, &a->timer, deadline);
     acdi_kpi_offer(c, call, a);
     acdi_emit(c, ACD_ACTION_OFFER, call, a, q, deadline,
               call->callback ? ACD_OFFER_CALLBACK : ACD_OFFER_CALL);
+}
+
+acdi_call *acdi_unring(acd_center *c, acdi_agent *a)
+{
+    acdi_call *call = a->call;
+
+    acdi_timer_disarm(c, &a->timer);
+    ring_unlink(call, a);
+    a->call = NULL;
+    if (!call->ringing) {
+        acdi_timer_disarm(c, &call->ring_timer);
+        call->queue->n_offered--;
+        call->state = 0; /* detached: the caller requeues or frees it */
+    }
+    return call;
+}
+
+acdi_call *acdi_cancel_ring(acd_center *c, acdi_agent *a, int32_t reason)
+{
+    acdi_emit(c, ACD_ACTION_CANCEL_OFFER, a->call, a, a->call->queue, ACD_TIME_NEVER, reason);
+    return acdi_unring(c, a);
+}
+
+acdi_agent *acdi_cancel_rings(acd_center *c, acdi_call *call, int32_t reason)
+{
+    acdi_agent *freed = NULL, **tail = &freed;
+
+    while (call->ring_head) {
+        acdi_agent *a = call->ring_head;
+        acdi_cancel_ring(c, a, reason);
+        acdi_agent_make_available(c, a, a->saved_idle_since, a->saved_idle_seq);
+        a->freed_next = NULL;
+        *tail = a;
+        tail = &a->freed_next;
+    }
+    return freed;
+}
+
+void acdi_route_freed(acd_center *c, acdi_agent *freed)
+{
+    /* Routing one may ring others of the list (a ring strategy). */
+    for (; freed; freed = freed->freed_next)
+        if (freed->state == ACD_AGENT_AVAILABLE)
+            acdi_route_agent(c, freed);
 }
 
 /* ---- choosing an agent for a call ---- */
@@ -213,17 +293,13 @@ static acdi_heap_node *random_member(acd_center *c, acdi_queue *q, const acdi_ca
     return NULL; /* not reached */
 }
 
-void acdi_route_call(acd_center *c, acdi_call *call)
+/* The eligible available member the queue's strategy picks, or NULL. */
+static acdi_agent *pick_agent(acd_center *c, acdi_call *call)
 {
     acdi_queue *q = call->queue;
     uint32_t cap = acdi_call_cap(q, call);
     acdi_heap_node *chosen;
 
-    if (call->preferred) {
-        if (call->preferred->state == ACD_AGENT_AVAILABLE)
-            offer(c, call, call->preferred);
-        return;
-    }
     switch (q->strategy) {
     case ACD_STRATEGY_RANDOM:
         chosen = random_member(c, q, call, cap, 0);
@@ -235,8 +311,61 @@ void acdi_route_call(acd_center *c, acdi_call *call)
         chosen = best_top(q, call, cap, q->strategy == ACD_STRATEGY_BEST_SKILL);
         break;
     }
-    if (chosen)
-        offer(c, call, CONTAINER(chosen, acdi_membership, node)->agent);
+    return chosen ? CONTAINER(chosen, acdi_membership, node)->agent : NULL;
+}
+
+void acdi_ring_widen(acd_center *c, acdi_call *call)
+{
+    const acdi_queue *q = call->queue;
+    acdi_agent *a;
+
+    if (q->strategy != ACD_STRATEGY_RING_ALL || call->preferred)
+        return;
+    while (call->ringing < q->ring_max && (a = pick_agent(c, call)))
+        ring(c, call, a);
+}
+
+/* After a call's first ring: RING_ALL rings every other eligible agent
+ * available now, RING_PROGRESSIVE one more at each ring step. */
+static void widen(acd_center *c, acdi_call *call)
+{
+    const acdi_queue *q = call->queue;
+
+    if (q->strategy == ACD_STRATEGY_RING_PROGRESSIVE && !call->preferred &&
+        call->ringing < q->ring_max)
+        acdi_timer_arm(c, &call->ring_timer, c->now + q->ring_step_ms);
+    else
+        acdi_ring_widen(c, call);
+}
+
+void acdi_route_call(acd_center *c, acdi_call *call)
+{
+    acdi_agent *a;
+
+    if (call->preferred) {
+        if (call->preferred->state == ACD_AGENT_AVAILABLE)
+            ring(c, call, call->preferred);
+        return;
+    }
+    if ((a = pick_agent(c, call))) {
+        ring(c, call, a);
+        widen(c, call);
+    }
+}
+
+void acdi_ring_next(acd_center *c, acdi_call *call)
+{
+    const acdi_queue *q = call->queue;
+    acdi_agent *a;
+
+    /* The strategy or the cap may have changed since the ring started. */
+    if (q->strategy != ACD_STRATEGY_RING_PROGRESSIVE || call->ringing >= q->ring_max)
+        return;
+    if ((a = pick_agent(c, call)))
+        ring(c, call, a);
+    /* Nobody free now: an agent freed before the next step may join then. */
+    if (call->ringing < q->ring_max)
+        acdi_timer_arm(c, &call->ring_timer, c->now + q->ring_step_ms);
 }
 
 /* ---- choosing a call for an agent ---- */
@@ -248,7 +377,7 @@ void acdi_route_agent(acd_center *c, acdi_agent *a)
 
     /* Calls waiting for this very agent go first. */
     if (a->preferring.n) {
-        offer(c, CONTAINER(acdi_heap_top(&a->preferring), acdi_call, node), a);
+        ring(c, CONTAINER(acdi_heap_top(&a->preferring), acdi_call, node), a);
         return;
     }
     for (i = 0; i < a->n_mem; i++) {
@@ -267,8 +396,11 @@ void acdi_route_agent(acd_center *c, acdi_agent *a)
                 best = top;
         }
     }
-    if (best)
-        offer(c, CONTAINER(best, acdi_call, node), a);
+    if (best) {
+        acdi_call *call = CONTAINER(best, acdi_call, node);
+        ring(c, call, a);
+        widen(c, call);
+    }
 }
 
 void acdi_route_queue_members(acd_center *c, acdi_queue *q)
@@ -288,20 +420,4 @@ void acdi_route_queue_members(acd_center *c, acdi_queue *q)
                 break;
         }
     }
-}
-
-void acdi_detach_offer(acd_center *c, acdi_call *call)
-{
-    acdi_timer_disarm(c, &call->offer_timer);
-    call->queue->n_offered--;
-    call->state = 0; /* detached: the caller requeues or frees it */
-    call->agent->call = NULL;
-    call->agent = NULL;
-}
-
-void acdi_cancel_offer(acd_center *c, acdi_call *call, int32_t reason)
-{
-    acdi_emit(c, ACD_ACTION_CANCEL_OFFER, call, call->agent, call->queue, ACD_TIME_NEVER,
-              reason);
-    acdi_detach_offer(c, call);
 }

@@ -27,12 +27,17 @@ typedef struct driver {
     uint32_t nk;
     uint64_t action_hash;
     uint64_t actions;
+    uint64_t wide_rings; /* steps after which a call rang several agents */
     int broken; /* a property failed; the test reports it */
 } driver;
 
 /* ---- a failing allocator ---- */
 
 static long alloc_count, fail_at;
+/* Ring storms start with the ring strategies, and with calls that need no
+ * skills and hang up as often as they arrive, so that several agents are
+ * often free at once. */
+static int ring_storm;
 static size_t live_bytes;
 
 static void *t_alloc(void *ud, size_t n)
@@ -136,7 +141,7 @@ static uint64_t digest(const driver *d)
         acd_call_info ci;
         acd_call_info_init(&ci);
         mix(&h, (uint64_t)acd_call_get_info(d->c, d->k[i], &ci));
-        mix(&h, ci.state | (uint64_t)ci.offer_count << 8);
+        mix(&h, ci.state | (uint64_t)ci.offer_count << 8 | (uint64_t)ci.ringing << 40);
         mix(&h, ci.agent);
         mix(&h, (uint64_t)ci.state_since);
     }
@@ -249,6 +254,8 @@ static void do_arrive(driver *d)
     steps[1].after_ms = steps[0].after_ms + 1 + pick(d, 20000);
     p.steps = steps;
     p.step_count = pick(d, 3);
+    if (ring_storm) /* any agent will do, so that rings are wide */
+        p.skill_count = steps[0].skill_count = 0;
     if (pick(d, 4) == 0) {
         p.preferred_agent = d->a[pick(d, MAX_AGENTS)];
         p.preferred_wait_ms = 1 + pick(d, 40000);
@@ -258,17 +265,22 @@ static void do_arrive(driver *d)
         remember_call(d, k);
 }
 
-/* Answer or reject: mostly the agent the call is really offered to. */
+/* Answer or reject: mostly an agent the call really rings at (the one
+ * ringing longest, or, for ring strategies, any of them). */
 static void do_offer_reply(driver *d, int answer)
 {
     acd_call_id k = any_call(d);
     acd_agent_id a = any_agent(d);
     acd_call_info ci;
+    acd_agent_info ai;
     int64_t t = event_time(d);
 
     acd_call_info_init(&ci);
+    acd_agent_info_init(&ai);
     if (acd_call_get_info(d->c, k, &ci) == ACD_OK && ci.agent && pick(d, 5))
         a = ci.agent;
+    else if (acd_agent_get_info(d->c, a, &ai) == ACD_OK && ai.state == ACD_AGENT_OFFERED)
+        k = ai.call;
     if (answer)
         APPLY(d, 0, acd_call_answer(d->c, t, k, a));
     else if (pick(d, 2))
@@ -359,7 +371,13 @@ static void do_options(driver *d)
 {
     acd_queue_id q = d->q[pick(d, 3)];
     int64_t wrapup = pick(d, 3) * 4000, max_wait = pick(d, 3) * 30000, not_ready = pick(d, 2);
-    int64_t strategy = pick(d, 10), weight = pick(d, 3), max_len = pick(d, 4);
+    int64_t strategy = pick(d, 12), weight = pick(d, 3), max_len = pick(d, 4);
+    int64_t ring_max = pick(d, 5), ring_step = 1000 + pick(d, 6000);
+
+    if (ring_storm) { /* stay with the ring strategies, mostly wide */
+        strategy = ACD_STRATEGY_RING_ALL + strategy % 2;
+        ring_max += 2;
+    }
     int64_t refuse = pick(d, 4) == 0, leave = pick(d, 4) == 0;
     int64_t tiers[3] = {0, (int64_t)pick(d, 3) * 7000, 0};
     uint32_t n_tiers = pick(d, 4), skip = pick(d, 2);
@@ -383,13 +401,49 @@ static void do_options(driver *d)
     APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_NOANSWER_DELAY_MS, wrapup / 2));
     APPLY(d, 0, acd_center_set_option(d->c, ACD_OPT_BUSY_DELAY_MS, max_wait / 10));
     APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_MAX_WAIT_NO_AGENT_MS, max_wait / 2));
+    APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_RING_MAX, ring_max));
+    APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_RING_STEP_MS, ring_step));
+}
+
+/* A live call, from a random place in the list, hangs up. */
+static void hang_up_one(driver *d)
+{
+    uint32_t i, start = d->nk ? pick(d, d->nk) : 0;
+    int64_t t = event_time(d);
+    acd_call_info ci;
+
+    for (i = 0; i < d->nk; i++) {
+        acd_call_id k = d->k[(start + i) % d->nk];
+        acd_call_info_init(&ci);
+        if (acd_call_get_info(d->c, k, &ci) == ACD_OK && ci.state != ACD_CALL_WRAPUP) {
+            APPLY(d, 0, acd_call_hangup(d->c, t, k));
+            return;
+        }
+    }
+}
+
+/* So the storms can show they reached the ring strategies' paths. */
+static void count_wide_rings(driver *d)
+{
+    acd_call_info ci;
+    uint32_t i;
+
+    for (i = 0; i < d->nk; i++) {
+        acd_call_info_init(&ci);
+        if (acd_call_get_info(d->c, d->k[i], &ci) == ACD_OK && ci.ringing > 1) {
+            d->wide_rings++;
+            return;
+        }
+    }
 }
 
 static void step(driver *d)
 {
     uint32_t r = pick(d, 20);
 
-    if (r < 4)
+    if (r < 4 && ring_storm && pick(d, 2))
+        hang_up_one(d); /* as often as calls arrive */
+    else if (r < 4)
         do_arrive(d);
     else if (r < 7)
         do_offer_reply(d, 1);
@@ -412,6 +466,7 @@ static void step(driver *d)
     drain(d);
     if (acd_center_check(d->c) != ACD_OK && !d->broken)
         d->broken = -1;
+    count_wide_rings(d);
 }
 
 static int driver_init(driver *d, uint64_t seed, int failing)
@@ -439,8 +494,27 @@ static int driver_init(driver *d, uint64_t seed, int failing)
             acd_skill_add(d->c, sn[i], &d->s[i]) != ACD_OK ||
             acd_queue_set_option(d->c, d->q[i], ACD_QOPT_OFFER_TIMEOUT_MS, 8000) != ACD_OK)
             return 0;
+    /* Ring storms: queues start with the ring strategies (do_options
+     * changes them later). */
+    for (i = 0; ring_storm && i < 3; i++)
+        if (acd_queue_set_option(d->c, d->q[i], ACD_QOPT_STRATEGY,
+                                 i ? ACD_STRATEGY_RING_ALL : ACD_STRATEGY_RING_PROGRESSIVE) !=
+                ACD_OK ||
+            acd_queue_set_option(d->c, d->q[i], ACD_QOPT_RING_STEP_MS, 2000) != ACD_OK)
+            return 0;
     for (i = 0; i < MAX_AGENTS; i++)
         if (acd_agent_add(d->c, NULL, &d->a[i]) != ACD_OK)
+            return 0;
+    /* Ring storms start with every agent skilled and logged in to every
+     * queue. */
+    for (i = 0; ring_storm && i < MAX_AGENTS; i++)
+        if (acd_agent_set_skill(d->c, 0, d->a[i], d->s[0], 3 + i % 5) != ACD_OK ||
+            acd_agent_set_skill(d->c, 0, d->a[i], d->s[1], 1 + i % 7) != ACD_OK ||
+            acd_agent_set_skill(d->c, 0, d->a[i], d->s[2], 2 + i % 3) != ACD_OK ||
+            acd_agent_join_queue(d->c, 0, d->a[i], d->q[0]) != ACD_OK ||
+            acd_agent_join_queue(d->c, 0, d->a[i], d->q[1]) != ACD_OK ||
+            acd_agent_join_queue(d->c, 0, d->a[i], d->q[2]) != ACD_OK ||
+            acd_agent_login(d->c, 0, d->a[i]) != ACD_OK)
             return 0;
     return 1;
 }
@@ -473,6 +547,26 @@ TEST(random_storms_stay_consistent)
         CHECK(d.actions > 100);
         acd_center_destroy(d.c);
     }
+}
+
+TEST(ring_storms_stay_consistent)
+{
+    driver d;
+    uint64_t seed, wide = 0;
+
+    ring_storm = 1;
+    for (seed = 41; seed <= 60; seed++) {
+        run(&d, seed, 3000, 0);
+        if (d.broken)
+            fprintf(stderr, "seed %llu broke at line %d\n", (unsigned long long)seed,
+                    d.broken);
+        CHECK_EQ_INT(d.broken, 0);
+        wide += d.wide_rings;
+        acd_center_destroy(d.c);
+    }
+    ring_storm = 0;
+    /* The ring paths were really taken: calls ringing several agents. */
+    CHECK(wide > 1000);
 }
 
 TEST(same_events_same_actions)
@@ -518,6 +612,31 @@ TEST(allocation_failure_anywhere_changes_nothing)
     acd_center_destroy(ref.c);
 }
 
+TEST(allocation_failure_in_ring_storms_changes_nothing)
+{
+    driver ref, d;
+    long total, k;
+    const int steps = 300;
+
+    ring_storm = 1;
+    live_bytes = 0;
+    run(&ref, 44, steps, 0);
+    CHECK_EQ_INT(ref.broken, 0);
+    CHECK(ref.wide_rings > 10);
+    run(&d, 44, steps, 1L << 40);
+    total = alloc_count;
+    acd_center_destroy(d.c);
+    for (k = 1; k <= total; k++) {
+        run(&d, 44, steps, k);
+        CHECK_EQ_INT(d.broken, 0);
+        CHECK_EQ_U64(d.action_hash, ref.action_hash);
+        acd_center_destroy(d.c);
+        CHECK_EQ_U64(live_bytes, 0);
+    }
+    acd_center_destroy(ref.c);
+    ring_storm = 0;
+}
+
 TEST(creation_fails_cleanly_without_memory)
 {
     acd_center_config cfg;
@@ -539,8 +658,10 @@ TEST(creation_fails_cleanly_without_memory)
 int main(void)
 {
     RUN(random_storms_stay_consistent);
+    RUN(ring_storms_stay_consistent);
     RUN(same_events_same_actions);
     RUN(allocation_failure_anywhere_changes_nothing);
+    RUN(allocation_failure_in_ring_storms_changes_nothing);
     RUN(creation_fails_cleanly_without_memory);
     return DONE();
 }

@@ -244,7 +244,7 @@ func (c *Center) CallKey(call CallID) (string, bool) {
 type CallInfo struct {
 	State      CallState
 	Queue      QueueID
-	Agent      AgentID // offered / connected / wrap-up agent, or 0
+	Agent      AgentID // ringing / connected / wrap-up agent, or 0
 	Priority   int32
 	SkillCount uint32
 	Arrived    int64
@@ -256,6 +256,9 @@ type CallInfo struct {
 	// PreferredAgent is the agent the call waits for now (CallParams
 	// PreferredAgent, until answered, expired or missed), or 0.
 	PreferredAgent AgentID
+	// Ringing is how many agents ring for the call now (ring strategies:
+	// several; Agent is the one ringing longest).
+	Ringing uint32
 }
 
 // CallInfo reads a snapshot of the call (acd_call_get_info).
@@ -282,5 +285,6 @@ func (c *Center) CallInfo(call CallID) (CallInfo, error) {
 		RouteStep:      uint32(i.route_step),
 		Callback:       i.callback != 0,
 		PreferredAgent: AgentID(i.preferred_agent),
+		Ringing:        uint32(i.ringing),
 	}, nil
 }

@@ -101,6 +101,8 @@ const (
 	CancelAgentLogout   CancelReason = C.ACD_CANCEL_AGENT_LOGOUT
 	CancelAgentNotReady CancelReason = C.ACD_CANCEL_AGENT_NOT_READY
 	CancelCallTimeout   CancelReason = C.ACD_CANCEL_CALL_TIMEOUT
+	// Another agent ringing for the same call (a ring strategy) answered.
+	CancelAnsweredElsewhere CancelReason = C.ACD_CANCEL_ANSWERED_ELSEWHERE
 )
 
 // ExitReason is acd_exit_reason, the Reason of CALL_TIMEOUT and CALL_EXIT.
@@ -154,6 +156,12 @@ const (
 	// Longest a call may wait while no member of the queue is logged in;
 	// then ActionCallExit with ExitNoAgent.  0 (default): never.
 	QOptMaxWaitNoAgentMs QueueOption = C.ACD_QOPT_MAX_WAIT_NO_AGENT_MS
+	// Ring strategies: most agents one call rings at once (1..1000,
+	// default 1000).
+	QOptRingMax QueueOption = C.ACD_QOPT_RING_MAX
+	// StrategyRingProgressive: one more agent rings every this many ms
+	// (default 10000).
+	QOptRingStepMs QueueOption = C.ACD_QOPT_RING_STEP_MS
 )
 
 // Strategy is acd_strategy, the value of QOptStrategy.
@@ -169,6 +177,10 @@ const (
 	StrategyRandom         Strategy = C.ACD_STRATEGY_RANDOM
 	StrategyWeightedRandom Strategy = C.ACD_STRATEGY_WEIGHTED_RANDOM
 	StrategyBestSkill      Strategy = C.ACD_STRATEGY_BEST_SKILL
+	// Every eligible available member at once, longest idle first.
+	StrategyRingAll Strategy = C.ACD_STRATEGY_RING_ALL
+	// Lowest position first, one more every QOptRingStepMs.
+	StrategyRingProgressive Strategy = C.ACD_STRATEGY_RING_PROGRESSIVE
 )
 
 // Scope is acd_scope (acd_kpi.h): whose statistics.

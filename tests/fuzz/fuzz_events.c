@@ -129,7 +129,15 @@ static void one_call(world *w, input *in)
     }
     case 15: acd_agent_leave_queue(w->c, t, a, q); break;
     case 16: acd_center_advance(w->c, w->now += (int64_t)y * 250); break;
-    case 17: acd_queue_set_option(w->c, q, (acd_queue_option)(1 + y % 16), (int64_t)x * 500); break;
+    case 17: {
+        /* Strategies and ring caps are small numbers; times are not. */
+        acd_queue_option key = (acd_queue_option)(1 + y % 18);
+        int64_t v = key == ACD_QOPT_STRATEGY  ? x % 12
+                    : key == ACD_QOPT_RING_MAX ? x % 6
+                                               : (int64_t)x * 500;
+        acd_queue_set_option(w->c, q, key, v);
+        break;
+    }
     case 18: acd_center_set_option(w->c, (acd_center_option)(1 + y % 12), x % 4); break;
     case 19: {
         int64_t open[3] = {0, (int64_t)x * 100, (int64_t)x * 200};

@@ -62,7 +62,7 @@ def test_queue_options(center):
     with pytest.raises(acd.RangeError):
         q.set_option(acd.QueueOption.OFFER_TIMEOUT_MS, 0)
     with pytest.raises(acd.RangeError):
-        q.set_option(acd.QueueOption.STRATEGY, 10)
+        q.set_option(acd.QueueOption.STRATEGY, max(acd.Strategy) + 1)
     with pytest.raises(acd.OptionError):
         q.set_option(0, 1)
     with pytest.raises(acd.OptionError):

@@ -87,17 +87,22 @@ def test_every_init_size_has_a_mirror():
             ctypes.string_at(ctypes.byref(clean), ctypes.sizeof(cls)), name
 
 
+def _fields_before(struct, name):
+    names = [f[0] for f in struct._fields_]
+    return struct._fields_[:names.index(name)]
+
+
 class _CallParamsV1(ctypes.Structure):
     """acd_call_params as the first header had it (no preferred agent):
     what a binding written for that header holds."""
 
-    _fields_ = S.CallParamsC._fields_[:-2]
+    _fields_ = _fields_before(S.CallParamsC, "preferred_agent")
 
 
 class _CallInfoV1(ctypes.Structure):
     """acd_call_info before preferred_agent."""
 
-    _fields_ = S.CallInfoC._fields_[:-1]
+    _fields_ = _fields_before(S.CallInfoC, "preferred_agent")
 
 
 def test_init_size_never_writes_past_the_callers_struct():

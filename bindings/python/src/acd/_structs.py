@@ -134,6 +134,8 @@ class CallInfoC(Structure):
         ("route_step", c_uint32),
         ("callback", c_uint32),
         ("preferred_agent", c_uint64),
+        ("ringing", c_uint32),
+        ("reserved0", c_uint32),
     ]
 
 

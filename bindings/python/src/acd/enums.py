@@ -105,6 +105,8 @@ class CancelReason(enum.IntEnum):
     AGENT_LOGOUT = 3
     AGENT_NOT_READY = 4
     CALL_TIMEOUT = 5
+    #: Another agent ringing for the same call (a ring strategy) answered.
+    ANSWERED_ELSEWHERE = 6
 
 
 class ExitReason(enum.IntEnum):
@@ -156,6 +158,10 @@ class QueueOption(enum.IntEnum):
     #: Longest a call may wait while no member is logged in; then CALL_EXIT
     #: with ExitReason.NO_AGENT.  0 (default): never.
     MAX_WAIT_NO_AGENT_MS = 16
+    #: Ring strategies: most agents one call rings at once (1..1000, default 1000).
+    RING_MAX = 17
+    #: RING_PROGRESSIVE: one more agent rings every this many ms (default 10000).
+    RING_STEP_MS = 18
 
 
 class Strategy(enum.IntEnum):
@@ -170,6 +176,10 @@ class Strategy(enum.IntEnum):
     RANDOM = 7
     WEIGHTED_RANDOM = 8
     BEST_SKILL = 9
+    #: Every eligible available member at once, longest idle first.
+    RING_ALL = 10
+    #: Lowest position first, one more every QueueOption.RING_STEP_MS.
+    RING_PROGRESSIVE = 11
 
 
 class Scope(enum.IntEnum):

@@ -193,6 +193,9 @@ class CallInfo:
     callback: bool
     #: The agent the call waits for now (a preferred agent), else None.
     preferred_agent: Optional["Agent"]
+    #: Agents ringing for the call now (ring strategies: several; ``agent``
+    #: is the one ringing longest).
+    ringing: int
 
     _conv: ClassVar[Dict[str, Conv]] = {
         "state": _enum(CallState),

@@ -602,12 +602,20 @@ ACD_API acd_status acd_call_hangup(acd_center *c, int64_t now, acd_call_id call)
  * call enters `queue`: it takes over the host key, and `params` (NULL: the
  * same priority and initial required skills) say how it is routed; params
  * must not carry a key or a customer (a transfer is not a new contact).
- * With ACD_TRANSFER_KEEP_ARRIVAL the new call keeps the original arrival
- * time (its place in line, tier timing and statistics wait); otherwise it
- * arrives now.  *out receives the new call's id.
+ * Flags:
+ *   ACD_TRANSFER_KEEP_ARRIVAL: the new call keeps the original arrival
+ *     time (its place in line, tier timing, routing-step timing and
+ *     statistics wait); otherwise it arrives now.
+ *   ACD_TRANSFER_KEEP_SKILLS: the new call keeps the old one's initial
+ *     required skills and its routing steps, whatever else params say (a
+ *     preferred agent, a priority); params must then name no skills and no
+ *     steps.
+ * *out receives the new call's id.
  * Errors: those of acd_call_arrive, ACD_ERR_STATE (not connected or held),
- * ACD_ERR_INVALID (unknown flags, a key or customer in params). */
+ * ACD_ERR_INVALID (unknown flags, a key or customer in params, skills or
+ * steps in params with ACD_TRANSFER_KEEP_SKILLS). */
 #define ACD_TRANSFER_KEEP_ARRIVAL 1u
+#define ACD_TRANSFER_KEEP_SKILLS 2u
 ACD_API acd_status acd_call_transfer(acd_center *c, int64_t now, acd_call_id call,
                                      acd_queue_id queue, const acd_call_params *params,
                                      uint32_t flags, acd_call_id *out);

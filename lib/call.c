@@ -667,30 +667,24 @@ acd_status acd_call_hangup(acd_center *c, int64_t now, acd_call_id id)
     return ACD_OK;
 }
 
-/* The transferred call's routing by default: its priority and initial
- * required skills. */
-static void inherit_params(const acd_center *c, const acdi_call *old, acd_call_params *p,
-                           acd_skill_req *skills)
+/* The first `sets` requirement sets of the old leg (1: its initial skills;
+ * all: its routing steps too) replace those of r. */
+static void inherit_requirements(const acdi_call *old, uint32_t sets, req_sets *r)
 {
-    const acdi_profile *req = old->steps[0].req;
     uint32_t i;
 
-    acd_call_params_init(p);
-    p->priority = old->priority;
-    for (i = 0; i < req->n; i++) {
-        const acdi_skill *s = c->skills.slots[req->items[i].skill].ptr;
-        skills[i].skill = s->id;
-        skills[i].min_level = req->items[i].level;
-        skills[i].reserved0 = 0;
+    r->n = sets;
+    for (i = 0; i < sets; i++) {
+        const acdi_profile *req = old->steps[i].req;
+        r->after[i] = old->steps[i].after;
+        r->count[i] = req->n;
+        memcpy(r->items[i], req->items, req->n * sizeof(r->items[i][0]));
     }
-    p->skills = skills;
-    p->skill_count = req->n;
 }
 
 acd_status acd_call_transfer(acd_center *c, int64_t now, acd_call_id id, acd_queue_id queue,
                              const acd_call_params *params, uint32_t flags, acd_call_id *out)
 {
-    acd_skill_req inherited[ACD_MAX_SKILLS_PER_CALL];
     acd_call_params p, same;
     acdi_customer *customer;
     acdi_call *old, *call;
@@ -700,7 +694,7 @@ acd_status acd_call_transfer(acd_center *c, int64_t now, acd_call_id id, acd_que
     req_sets r;
     acd_status st;
 
-    if (!c || !out || (flags & ~ACD_TRANSFER_KEEP_ARRIVAL))
+    if (!c || !out || (flags & ~(ACD_TRANSFER_KEEP_ARRIVAL | ACD_TRANSFER_KEEP_SKILLS)))
         return ACD_ERR_INVALID;
     if (!(old = acdi_call_get(c, id)) || !(q = acdi_queue_get(c, queue)))
         return ACD_ERR_NOT_FOUND;
@@ -710,12 +704,18 @@ acd_status acd_call_transfer(acd_center *c, int64_t now, acd_call_id id, acd_que
         return ACD_ERR_VERSION;
     if (params && (params->key || params->customer))
         return ACD_ERR_INVALID;
+    if (params && (flags & ACD_TRANSFER_KEEP_SKILLS) && (params->skill_count || params->step_count))
+        return ACD_ERR_INVALID;
     if (!params) {
-        inherit_params(c, old, &same, inherited);
-        params = &same;
+        acd_call_params_init(&same);
+        same.priority = old->priority;
     }
-    if ((st = read_params(c, params, &p, &r)) != ACD_OK)
+    if ((st = read_params(c, params ? params : &same, &p, &r)) != ACD_OK)
         return st;
+    if (flags & ACD_TRANSFER_KEEP_SKILLS)
+        inherit_requirements(old, old->n_steps, &r);
+    else if (!params)
+        inherit_requirements(old, 1, &r);
     if ((st = acdi_check_time(c, now)) != ACD_OK ||
         (st = reserve_arrival(c, q, &p, &r, &call, &customer)) != ACD_OK ||
         (st = acdi_reserve_actions(c, 1 + acdi_offer_room(c, 2, 1))) != ACD_OK)

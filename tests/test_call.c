@@ -608,7 +608,7 @@ TEST(blind_transfer_starts_a_new_call_keeping_the_key)
     EXPECT_ACTION(c, ACD_ACTION_OFFER, k, a);
     CHECK_EQ_INT(acd_call_transfer(c, 1500, k, support, NULL, 0, &k2), ACD_ERR_STATE);
     OK(acd_call_answer(c, 2000, k, a));
-    CHECK_EQ_INT(acd_call_transfer(c, 3000, k, support, NULL, 2, &k2), ACD_ERR_INVALID);
+    CHECK_EQ_INT(acd_call_transfer(c, 3000, k, support, NULL, 4, &k2), ACD_ERR_INVALID);
     CHECK_EQ_INT(acd_call_transfer(c, 3000, k, support, &p, 0, &k2), ACD_ERR_INVALID);
     CHECK_EQ_INT(acd_call_transfer(c, 3000, k, a, NULL, 0, &k2), ACD_ERR_NOT_FOUND);
     CHECK_EQ_INT(acd_call_transfer(c, 900, k, support, NULL, 0, &k2), ACD_ERR_TIME);

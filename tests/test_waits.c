@@ -305,6 +305,79 @@ TEST(transfer_to_a_named_agent)
     acd_center_destroy(w.c);
 }
 
+TEST(transfer_to_a_named_agent_keeping_skills_and_steps)
+{
+    acd_center *c;
+    acd_queue_id q;
+    acd_skill_id fr, de;
+    acd_agent_id x, a, b;
+    acd_skill_req need_fr = {0, 3, 0}, need_de = {0, 0, 0};
+    acd_route_step step;
+    acd_call_params p;
+    acd_call_info ci;
+    acd_call_id k, moved = 0;
+
+    OK(acd_center_new(NULL, &c));
+    OK(acd_queue_add(c, "q", &q));
+    OK(acd_skill_add(c, "fr", &fr));
+    OK(acd_skill_add(c, "de", &de));
+    ADD_AGENT(c, 0, "x", q, x); /* no skills, idle longest */
+    ADD_AGENT(c, S(1), "a", q, a);
+    ADD_AGENT(c, S(1), "b", q, b);
+    OK(acd_agent_set_skill(c, S(1), a, fr, 5));
+    OK(acd_agent_set_skill(c, S(1), b, de, 5));
+    need_fr.skill = fr;
+    need_de.skill = de;
+    memset(&step, 0, sizeof(step));
+    step.after_ms = S(20);
+    step.skills = &need_de;
+    step.skill_count = 1;
+    acd_call_params_init(&p);
+    p.skills = &need_fr;
+    p.skill_count = 1;
+    p.steps = &step;
+    p.step_count = 1;
+    OK(acd_call_arrive(c, S(2), q, &p, &k));
+    EXPECT_ACTION(c, ACD_ACTION_OFFER, k, a);
+    OK(acd_call_answer(c, S(3), k, a));
+    OK(acd_agent_set_not_ready(c, S(3), b, 0));
+
+    /* Skills in params contradict the flag. */
+    acd_call_params_init(&p);
+    p.preferred_agent = b;
+    p.preferred_wait_ms = S(5);
+    p.skills = &need_de;
+    p.skill_count = 1;
+    CHECK_EQ_INT(acd_call_transfer(c, S(4), k, q, &p, ACD_TRANSFER_KEEP_SKILLS, &moved),
+                 ACD_ERR_INVALID);
+    CHECK_EQ_U64(moved, 0);
+    p.skills = NULL;
+    p.skill_count = 0;
+    OK(acd_call_transfer(c, S(4), k, q, &p,
+                         ACD_TRANSFER_KEEP_SKILLS | ACD_TRANSFER_KEEP_ARRIVAL, &moved));
+    EXPECT_NO_ACTION(c); /* it waits for b; a and x are free */
+    acd_call_info_init(&ci);
+    OK(acd_call_get_info(c, moved, &ci));
+    CHECK_EQ_INT(ci.skill_count, 1);
+    CHECK_EQ_U64(ci.preferred_agent, b);
+    CHECK_EQ_INT(ci.arrived, S(2));
+    /* When the preference ends (9 s), French is still needed: x cannot
+     * take it, and a has gone on a break. */
+    OK(acd_agent_set_not_ready(c, S(8), a, 0));
+    OK(acd_center_advance(c, S(9)));
+    EXPECT_NO_ACTION(c);
+    OK(acd_agent_set_ready(c, S(15), b));
+    EXPECT_NO_ACTION(c); /* b speaks German, not French */
+    /* The kept step, timed from the original arrival: German at 22 s. */
+    CHECK_EQ_INT(next_deadline(c), S(22));
+    OK(acd_center_advance(c, S(22)));
+    EXPECT_ACTION(c, ACD_ACTION_OFFER, moved, b);
+    OK(acd_call_get_info(c, moved, &ci));
+    CHECK_EQ_INT(ci.route_step, 1);
+    EXPECT_CONSISTENT(c);
+    acd_center_destroy(c);
+}
+
 TEST(preference_errors_change_nothing)
 {
     two_agents w;
@@ -483,6 +556,7 @@ int main(void)
     RUN(preference_is_ignored_unless_the_agent_is_a_logged_in_member);
     RUN(steps_and_tiers_keep_counting_while_the_call_waits_for_its_agent);
     RUN(transfer_to_a_named_agent);
+    RUN(transfer_to_a_named_agent_keeping_skills_and_steps);
     RUN(preference_errors_change_nothing);
     RUN(no_agent_exit_after_the_wait_with_nobody_logged_in);
     RUN(no_agent_clock_starts_when_the_queue_empties_and_restarts_at_login);

@@ -127,14 +127,20 @@ func (c *Center) Arrive(now int64, q QueueID, p *CallParams) (CallID, error) {
 // TransferFlags are the flags of Transfer.
 type TransferFlags uint32
 
-// TransferKeepArrival: the new call keeps the original arrival time.
-const TransferKeepArrival TransferFlags = C.ACD_TRANSFER_KEEP_ARRIVAL
+const (
+	// TransferKeepArrival: the new call keeps the original arrival time.
+	TransferKeepArrival TransferFlags = C.ACD_TRANSFER_KEEP_ARRIVAL
+	// TransferKeepSkills: the new call keeps the old one's required skills
+	// and routing steps, whatever p says otherwise (p must then name no
+	// skills or steps).
+	TransferKeepSkills TransferFlags = C.ACD_TRANSFER_KEEP_SKILLS
+)
 
 // Transfer is a blind transfer of a connected or held call to queue q
 // (acd_call_transfer); it returns the new call, which takes over the key.
 // p nil keeps the priority and initial skills; otherwise p's fields are
-// used as given (so a transfer to a named agent, p.PreferredAgent, that must
-// keep the skills repeats them).  The preferred wait counts from the
+// used as given (a transfer to a named agent, p.PreferredAgent, that must
+// keep the skills and steps passes TransferKeepSkills).  The preferred wait counts from the
 // transfer.  p must carry no Key or Customer.  Errors: those of Arrive,
 // ErrState.
 func (c *Center) Transfer(now int64, call CallID, q QueueID, p *CallParams,

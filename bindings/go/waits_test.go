@@ -562,3 +562,26 @@ func TestAnsweredHeadOfLineMovesTheNoAgentTimer(t *testing.T) {
 		t.Errorf("deadline %d, want only the offer timeout", d)
 	}
 }
+
+func TestTransferToANamedAgentKeepingSkills(t *testing.T) {
+	s := newTwo(t)
+	c := s.c
+	need := &acd.CallParams{Skills: []acd.SkillReq{{Skill: s.en}}}
+	k := arrive(t, c, 2*sec, s.q, need)
+	wantActs(t, c, act{acd.ActionOffer, k, s.a})
+	must(t, c.Answer(3*sec, k, s.a))
+	must(t, c.SetNotReady(3*sec, s.b, 0))
+	bad := prefer(s.b, 5*sec)
+	bad.Skills = []acd.SkillReq{{Skill: s.fr}}
+	_, err := c.Transfer(4*sec, k, s.q, bad, acd.TransferKeepSkills)
+	wantErr(t, err, acd.ErrInvalid)
+	moved := mustV[acd.CallID](t)(c.Transfer(4*sec, k, s.q, prefer(s.b, 5*sec),
+		acd.TransferKeepSkills))
+	wantActs(t, c)
+	if i := callInfo(t, c, moved); i.SkillCount != 1 || i.PreferredAgent != s.b {
+		t.Errorf("info %+v", i)
+	}
+	// The preference ends at 9 s: English is still needed, so a gets it.
+	must(t, c.Advance(9*sec))
+	wantActs(t, c, act{acd.ActionOffer, moved, s.a})
+}

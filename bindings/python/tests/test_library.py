@@ -95,6 +95,7 @@ def test_enum_values_match_header():
         m = re.search(r"#define ACD_" + name + r"\s+(\d+)", text)
         assert m and int(m.group(1)) == getattr(acd, name)
     assert "#define ACD_TRANSFER_KEEP_ARRIVAL 1u" in text
+    assert "#define ACD_TRANSFER_KEEP_SKILLS 2u" in text
 
 
 def test_error_classes():

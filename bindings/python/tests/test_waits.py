@@ -381,3 +381,24 @@ def test_answered_head_of_line_moves_the_no_agent_timer(center):
     a.login(40 * S)
     assert acts(c) == [(T.OFFER, k2, a)]
     assert c.next_deadline() == 55 * S  # only the offer timeout
+
+
+def test_transfer_to_a_named_agent_keeping_skills(two):
+    c, q, a, b = two.c, two.q, two.a, two.b
+    # a speaks English (the story); the call needs it, and b (French) is
+    # named in the transfer.
+    call = q.arrive(2 * S, skills=[two.en])
+    assert acts(c) == [(T.OFFER, call, a)]
+    call.answer(3 * S, a)
+    b.set_not_ready(3 * S)
+    with pytest.raises(acd.InvalidArgument):
+        call.transfer(4 * S, q, skills=[two.fr], keep_skills=True,
+                      preferred_agent=b, preferred_wait_ms=5 * S)
+    moved = call.transfer(4 * S, q, keep_skills=True, preferred_agent=b,
+                          preferred_wait_ms=5 * S)
+    assert acts(c) == []
+    info = moved.info()
+    assert (info.skill_count, info.preferred_agent) == (1, b)
+    # The preference ends at 9 s: English is still needed, so a gets it.
+    c.advance(9 * S)
+    assert acts(c) == [(T.OFFER, moved, a)]

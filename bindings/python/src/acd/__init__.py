@@ -34,7 +34,7 @@ from .center import (
 from .enums import (
     LEVEL_MAX, MAX_NAME, MAX_ROUTE_STEPS, MAX_SKILLS_PER_AGENT,
     MAX_SKILLS_PER_CALL, MAX_TIER_LEVEL, STATS_REASONS, TIME_NEVER,
-    TRANSFER_KEEP_ARRIVAL, SIM_CHECK, WFM_MAX_AGENTS, WFM_MAX_LOAD,
+    TRANSFER_KEEP_ARRIVAL, TRANSFER_KEEP_SKILLS, SIM_CHECK, WFM_MAX_AGENTS, WFM_MAX_LOAD,
     WFM_MAX_PATIENCE_RATIO, WFM_MAX_THRESHOLD, WFM_MIN_PATIENCE_RATIO, WFM_UNSET,
     ActionType, AgentState, CallState, CancelReason, CenterOption, ExitReason,
     OfferKind, QueueOption, Scope, SlVariant, Status, SimDistKind, Strategy,
@@ -94,7 +94,7 @@ __all__ = [
     "Scope", "SlVariant",
     "TIME_NEVER", "LEVEL_MAX", "MAX_NAME", "MAX_ROUTE_STEPS",
     "MAX_SKILLS_PER_AGENT", "MAX_SKILLS_PER_CALL", "MAX_TIER_LEVEL",
-    "STATS_REASONS", "TRANSFER_KEEP_ARRIVAL",
+    "STATS_REASONS", "TRANSFER_KEEP_ARRIVAL", "TRANSFER_KEEP_SKILLS",
     "AcdError", "InvalidArgument", "NoMemory", "NotFound", "StateError",
     "TimeError", "AlreadyExists", "LimitError", "VersionError", "OptionError",
     "RangeError", "EmptyError", "CorruptError", "LibraryNotFound",

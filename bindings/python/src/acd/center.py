@@ -20,7 +20,8 @@ from typing import Any, Iterable, Iterator, List, Optional, Sequence, Tuple, Uni
 
 from . import _lib
 from . import _structs as S
-from .enums import CenterOption, QueueOption, Scope, TRANSFER_KEEP_ARRIVAL
+from .enums import (CenterOption, QueueOption, Scope, TRANSFER_KEEP_ARRIVAL,
+                    TRANSFER_KEEP_SKILLS)
 from .errors import InvalidArgument
 from .types import (
     Action, AgentInfo, CallInfo, CenterInfo, MemberParams, QueueInfo, RouteStep,
@@ -673,6 +674,7 @@ class Call(_Handle):
         skills: Optional[Iterable[SkillLike]] = None,
         steps: Optional[Iterable[Any]] = None,
         keep_arrival: bool = False,
+        keep_skills: bool = False,
         flags: int = 0,
         preferred_agent: Union[Agent, int, None] = None,
         preferred_wait_ms: int = 0,
@@ -684,8 +686,11 @@ class Call(_Handle):
         default: a transfer to a named agent that must keep the skills
         passes them again).  `preferred_agent` and `preferred_wait_ms` send
         the call to one colleague through the queue, as in
-        :meth:`Center.arrive`; the wait counts from the transfer.  The key
-        moves to the new call."""
+        :meth:`Center.arrive`; the wait counts from the transfer.  With
+        `keep_skills` the new call keeps the old one's required skills and
+        routing steps whatever else is given (then pass no `skills` or
+        `steps`); with `keep_arrival`, its arrival time.  The key moves to
+        the new call."""
         keep: List[Any] = []
         params = None
         if (priority is not None or skills is not None or steps is not None
@@ -695,6 +700,8 @@ class Call(_Handle):
                                         preferred_wait_ms))
         if keep_arrival:
             flags |= TRANSFER_KEEP_ARRIVAL
+        if keep_skills:
+            flags |= TRANSFER_KEEP_SKILLS
         out = c_uint64()
         self._lib.acd_call_transfer(self._c, now, self.id, _id(queue), params, flags,
                                     byref(out))

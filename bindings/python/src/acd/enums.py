@@ -16,7 +16,7 @@ __all__ = [
     "Scope", "SlVariant",
     "TIME_NEVER", "LEVEL_MAX", "MAX_SKILLS_PER_AGENT", "MAX_SKILLS_PER_CALL",
     "MAX_ROUTE_STEPS", "MAX_NAME", "MAX_TIER_LEVEL", "STATS_REASONS",
-    "TRANSFER_KEEP_ARRIVAL", "SimDistKind", "SIM_CHECK",
+    "TRANSFER_KEEP_ARRIVAL", "TRANSFER_KEEP_SKILLS", "SimDistKind", "SIM_CHECK",
     "WFM_MAX_LOAD", "WFM_MAX_AGENTS", "WFM_MIN_PATIENCE_RATIO", "WFM_MAX_PATIENCE_RATIO",
     "WFM_MAX_THRESHOLD", "WFM_UNSET",
 ]
@@ -36,6 +36,9 @@ MAX_TIER_LEVEL: int = 15
 STATS_REASONS: int = 16
 #: :meth:`acd.Call.transfer` flag: the new call keeps the original arrival.
 TRANSFER_KEEP_ARRIVAL: int = 1
+#: acd_call_transfer flag: the new call keeps the old one's required skills
+#: and routing steps (``ACD_TRANSFER_KEEP_SKILLS``).
+TRANSFER_KEEP_SKILLS: int = 2
 
 
 class Status(enum.IntEnum):

@@ -189,3 +189,20 @@ def test_import_without_library(tmp_path):
              " str(acd.errors.error_for_status(3)))", env)
     assert r.returncode == 0, r.stderr
     assert r.stdout.split() == ["1", "AcdError", "libacd", "error"]
+
+
+def test_ints_a_c_type_cannot_hold_raise_range_error(story):
+    """ctypes would wrap them into other, valid-looking values: 2**32 + 1
+    as an int32_t reason would become 1."""
+    c, a = story.c, story.a
+    a.login(0)
+    with pytest.raises(acd.RangeError):
+        a.set_not_ready(1, 2**32 + 1)
+    assert a.info().state == acd.AgentState.AVAILABLE
+    with pytest.raises(acd.RangeError):
+        c.advance(2**63)
+    with pytest.raises(acd.RangeError):
+        story.q.set_option(acd.QueueOption.WRAPUP_MS, -2**63 - 1)
+    with pytest.raises(acd.RangeError):
+        acd._lib.get().acd_agent_login(c._c, 2, -1)
+    assert c.now == 0

@@ -35,7 +35,8 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypeVar
 
 from . import _structs as S
-from .errors import LibraryNotFound, error_for_status
+from .enums import Status
+from .errors import LibraryNotFound, RangeError, error_for_status
 
 #: Marks a function returning acd_status: ctypes returns an int, and a
 #: non-zero one raises.
@@ -176,6 +177,36 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
 }
 
 
+#: The values each integer argument type holds.  ctypes would silently wrap
+#: a Python int outside them into another, valid-looking, value.
+_INT_RANGES: Dict[Any, Tuple[int, int]] = {
+    c_int32: (-2**31, 2**31 - 1),
+    c_uint32: (0, 2**32 - 1),
+    c_int64: (-2**63, 2**63 - 1),
+    c_uint64: (0, 2**64 - 1),
+    c_size_t: (0, 2**(8 * ctypes.sizeof(c_size_t)) - 1),
+}
+_INT_RANGES[c_int] = _INT_RANGES[c_int32] if ctypes.sizeof(c_int) == 4 else _INT_RANGES[c_int64]
+
+
+def _range_checked(fn: Callable[..., Any], name: str, argtypes: Sequence[Any]) -> Callable[..., Any]:
+    """`fn`, raising :class:`acd.RangeError` for an int argument its C type
+    cannot hold (instead of passing a wrapped value)."""
+    checks = [(i, _INT_RANGES[t]) for i, t in enumerate(argtypes) if t in _INT_RANGES]
+    if not checks:
+        return fn
+
+    def call(*args: Any) -> Any:
+        for i, (lo, hi) in checks:
+            v = args[i]
+            if isinstance(v, int) and not lo <= v <= hi:
+                raise RangeError(Status.RANGE, name, f"argument {i + 1} = {v} is out of range")
+        return fn(*args)
+
+    call.__name__ = name
+    return call
+
+
 def _raise_on_status(result: int, func: Any, args: Any) -> int:
     if result != 0:
         raise error_for_status(result, func.__name__)
@@ -204,7 +235,7 @@ class Library:
                 fn.errcheck = _raise_on_status
             else:
                 fn.restype = restype
-            setattr(self, name, fn)
+            setattr(self, name, _range_checked(fn, name, argtypes))
 
     def __getattr__(self, name: str) -> Callable[..., Any]:
         # Only reached for names not in PROTOTYPES.

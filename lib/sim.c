@@ -38,7 +38,8 @@ enum ev_type {
     EV_SHIFT_END = 6,
     EV_BREAK_START = 7, /* a: agent, b: break */
     EV_BREAK_END = 8,
-    EV_CLOSE = 9        /* the end of the arrival period */
+    EV_CLOSE = 9,       /* the end of the arrival period */
+    EV_RING_ANSWER = 10 /* a: agent, b: its ring number, c: call slot */
 };
 
 typedef struct sim_event {
@@ -61,7 +62,8 @@ typedef struct sim_call {
     uint16_t state;      /* call_state */
     uint16_t armed;      /* the EV_ABANDON is in the heap */
     uint32_t next_free;
-    uint64_t reserved;
+    uint32_t ringing;    /* agents ringing for it (ring strategies: several) */
+    uint32_t reserved;
 } sim_call;
 
 _Static_assert(sizeof(sim_call) == 64, "a call record is one cache line");
@@ -76,6 +78,10 @@ typedef struct sim_agent {
     uint8_t nr_mine;     /* the simulator asked for NOT_READY (in force or
                             pending until the wrap-up ends) */
     uint8_t in;          /* logged in (by the simulator) */
+    /* Ring strategies: bumped whenever the agent's ring of a call other
+     * than its first one starts or ends, so that only the answer event of
+     * its current ring matches. */
+    uint32_t ring_no;
 } sim_agent;
 
 typedef struct sim_group {
@@ -147,6 +153,9 @@ struct acd_sim {
      * (want_in == 0, want_break or nr_mine), and whether the center is
      * closing: when both are 0 the end of a call needs no agent lookup. */
     uint32_t agents_pending;
+    /* A call has rung several agents (a ring strategy): from then on a
+     * cancelled offer needs its agent looked up. */
+    int rings;
 
     int64_t start, end_arrivals, hard_stop, stop_at;
     int64_t now;         /* time of the last event or deadline handled */
@@ -1178,29 +1187,72 @@ static acd_status record_interval(acd_sim *s, int64_t end)
     return ACD_OK;
 }
 
+/* Whether and when the agent of group g answers an offer made at `t`:
+ * ACD_TIME_NEVER when it lets it ring out. */
+static int64_t answer_time(sim_group *g, int64_t t)
+{
+    if (g->no_answer > 0.0 && acdi_sim_uniform(&g->rng) < g->no_answer)
+        return ACD_TIME_NEVER;
+    return t + (g->answer.kind == ACD_SIM_DIST_NONE ? 0 : acdi_sim_dist_sample(&g->answer, &g->rng));
+}
+
+/* A call rings one agent, except under the ring strategies.  The first
+ * agent of a ring is the call's own (x->agent, x->offer_no); the others of
+ * the ring are told apart by their ring numbers. */
 static acd_status on_offer(acd_sim *s, const acd_action *act)
 {
-    uint32_t slot = map_get(&s->call_map, act->call), ai = 0;
+    uint32_t slot = map_get(&s->call_map, act->call), ai = 0, ring_no = 0;
     sim_call *x;
-    sim_group *g;
-    int64_t delay;
+    int first;
+    int64_t at;
 
-    /* With one group of agents, which agent it is does not matter here. */
-    if (s->ngroups > 1 && (ai = map_get(&s->agent_map, act->agent)) == NO_INDEX)
-        return ACD_ERR_CORRUPT;
     if (slot == NO_INDEX)
         return ACD_ERR_CORRUPT;
     x = &s->calls[slot];
-    x->state = CALL_OFFERED;
-    x->agent = act->agent;
-    x->offer_no++;
-    g = &s->groups[s->agents[ai].group];
-    if (g->no_answer > 0.0 && acdi_sim_uniform(&g->rng) < g->no_answer)
-        return arm_abandon(s, slot); /* let it ring out */
-    delay = g->answer.kind == ACD_SIM_DIST_NONE ? 0 : acdi_sim_dist_sample(&g->answer, &g->rng);
-    if (act->time + delay >= x->abandon_at)
-        TRY(arm_abandon(s, slot));
-    return push(s, act->time + delay, EV_ANSWER, slot, x->gen, x->offer_no);
+    first = x->state != CALL_OFFERED;
+    /* With one group of agents, which agent rings first does not matter. */
+    if ((s->ngroups > 1 || !first) && (ai = map_get(&s->agent_map, act->agent)) == NO_INDEX)
+        return ACD_ERR_CORRUPT;
+    if (first) {
+        x->state = CALL_OFFERED;
+        x->agent = act->agent;
+        x->offer_no++;
+        x->ringing = 0;
+    } else {
+        s->rings = 1;
+        ring_no = ++s->agents[ai].ring_no;
+    }
+    x->ringing++;
+    at = answer_time(&s->groups[s->agents[ai].group], act->time);
+    if (at >= x->abandon_at)
+        TRY(arm_abandon(s, slot)); /* the caller may hang up first */
+    if (at == ACD_TIME_NEVER)
+        return ACD_OK; /* let it ring out */
+    if (first)
+        return push(s, at, EV_ANSWER, slot, x->gen, x->offer_no);
+    return push(s, at, EV_RING_ANSWER, ai, ring_no, slot);
+}
+
+/* An offer ended unanswered (or answered by another agent ringing). */
+static acd_status on_cancel(acd_sim *s, const acd_action *act)
+{
+    uint32_t slot = map_get(&s->call_map, act->call), ai;
+    sim_call *x = slot == NO_INDEX ? NULL : &s->calls[slot];
+
+    if (x && x->state == CALL_OFFERED && act->agent == x->agent) {
+        x->offer_no++; /* the first agent's answer event is void */
+        x->agent = 0;
+    } else if (s->rings) {
+        if ((ai = map_get(&s->agent_map, act->agent)) == NO_INDEX)
+            return ACD_ERR_CORRUPT;
+        s->agents[ai].ring_no++;
+    }
+    if (!x) /* the caller hung up: ev_abandon freed the call first */
+        return act->reason == ACD_CANCEL_ABANDONED ? ACD_OK : ACD_ERR_CORRUPT;
+    if (x->state != CALL_OFFERED || --x->ringing)
+        return ACD_OK; /* answered elsewhere, or others still ring */
+    x->state = CALL_WAITING;
+    return arm_abandon(s, slot);
 }
 
 static acd_status on_action(acd_sim *s, const acd_action *act)
@@ -1211,13 +1263,7 @@ static acd_status on_action(acd_sim *s, const acd_action *act)
     case ACD_ACTION_OFFER:
         return on_offer(s, act);
     case ACD_ACTION_CANCEL_OFFER:
-        slot = map_get(&s->call_map, act->call);
-        if (slot == NO_INDEX)
-            /* The caller hung up: ev_abandon freed the call first. */
-            return act->reason == ACD_CANCEL_ABANDONED ? ACD_OK : ACD_ERR_CORRUPT;
-        if (s->calls[slot].state == CALL_OFFERED)
-            s->calls[slot].state = CALL_WAITING;
-        return arm_abandon(s, slot);
+        return on_cancel(s, act);
     case ACD_ACTION_CALL_TIMEOUT:
     case ACD_ACTION_CALL_EXIT:
         slot = map_get(&s->call_map, act->call);
@@ -1289,20 +1335,42 @@ static acd_status ev_arrival(acd_sim *s, const sim_event *ev)
     return schedule_arrival(s, ev->a);
 }
 
+/* `agent` answers the call in `slot` at t. */
+static acd_status answer(acd_sim *s, uint32_t slot, acd_agent_id agent, int64_t t)
+{
+    sim_call *c = &s->calls[slot];
+
+    TRY(EVENT(acd_call_answer(s->c, t, c->id, agent)));
+    c->state = CALL_CONNECTED;
+    c->agent = agent;
+    c->offer_no++; /* the first agent's answer event, if another answered */
+    waiting_add(s, t, -1);
+    s->answered_int++;
+    if (t > c->arrived)
+        s->waited_int++;
+    TRY(push(s, t + c->talk_ms, EV_HANGUP, slot, c->gen, 0));
+    return drain_actions(s);
+}
+
 static acd_status ev_answer(acd_sim *s, const sim_event *ev)
 {
-    sim_call *c = &s->calls[ev->a];
+    const sim_call *c = &s->calls[ev->a];
 
     if (c->gen != ev->b || c->state != CALL_OFFERED || c->offer_no != ev->c)
         return ACD_OK; /* the offer was cancelled meanwhile */
-    TRY(EVENT(acd_call_answer(s->c, ev->t, c->id, c->agent)));
-    c->state = CALL_CONNECTED;
-    waiting_add(s, ev->t, -1);
-    s->answered_int++;
-    if (ev->t > c->arrived)
-        s->waited_int++;
-    TRY(push(s, ev->t + c->talk_ms, EV_HANGUP, ev->a, c->gen, 0));
-    return drain_actions(s);
+    return answer(s, ev->a, c->agent, ev->t);
+}
+
+static acd_status ev_ring_answer(acd_sim *s, const sim_event *ev)
+{
+    sim_agent *a = &s->agents[ev->a];
+
+    if (a->ring_no != ev->b)
+        return ACD_OK; /* that ring ended meanwhile */
+    if (s->calls[ev->c].state != CALL_OFFERED)
+        return ACD_ERR_CORRUPT;
+    a->ring_no++;
+    return answer(s, ev->c, a->id, ev->t);
 }
 
 static acd_status ev_abandon(acd_sim *s, const sim_event *ev)
@@ -1382,6 +1450,7 @@ static acd_status process(acd_sim *s, const sim_event *ev)
     switch (ev->type) {
     case EV_ARRIVAL: return ev_arrival(s, ev);
     case EV_ANSWER: return ev_answer(s, ev);
+    case EV_RING_ANSWER: return ev_ring_answer(s, ev);
     case EV_ABANDON: return ev_abandon(s, ev);
     case EV_HANGUP: return ev_hangup(s, ev);
     case EV_CLOSE: return close_center(s, ev->t);

@@ -26,6 +26,10 @@ if(TARGET acd-sim)
   acd_sim_cli(scenario-table 0
     "--scenario|${CMAKE_CURRENT_SOURCE_DIR}/data/sim_day.scn|--queue|sales"
     "-DOUT_MATCH=Support and sales.*\n17:30 .*total ")
+  # A hunt group: ring-all, the first answer wins; the same output twice.
+  acd_sim_cli(scenario-ring 0
+    "--scenario|${CMAKE_CURRENT_SOURCE_DIR}/data/sim_ring.scn"
+    "-DOUT_MATCH=Hunt group, ring-all.*\ntotal +[0-9]+ .*Service level: [0-9.]+%" -DTWICE=1)
   acd_sim_cli(svg 0 "${_sim_demo}|--svg|${CMAKE_CURRENT_BINARY_DIR}/sim_demo.svg"
     "-DFILE=${CMAKE_CURRENT_BINARY_DIR}/sim_demo.svg"
     "-DFILE_MATCH=^<\\?xml.*<svg .*service level.*</svg>\n$")

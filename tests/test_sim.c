@@ -464,6 +464,73 @@ TEST(answer_delay_and_ring_out)
     acd_sim_destroy(s);
 }
 
+/* A group of `count` agents answering after `answer_s` seconds. */
+static acd_status add_answering(acd_sim *s, acd_queue_id *q, uint32_t count, double answer_s)
+{
+    acd_sim_agents g;
+
+    acd_sim_agents_init(&g);
+    g.count = count;
+    g.queues = q;
+    g.queue_count = 1;
+    g.answer_delay.kind = ACD_SIM_DIST_FIXED;
+    g.answer_delay.mean_ms = answer_s * 1000.0;
+    return acd_sim_add_agents(s, &g);
+}
+
+/* Ring strategies: every ringing agent answers after its own delay; the
+ * first answer takes the call.  Two agents answer after 6 s, a third after
+ * 3 s; calls at 0 and 60 s talk 30 s. */
+TEST(ring_all_first_answer_wins)
+{
+    const int64_t times[2] = {S(0), S(60)};
+    acd_queue_id q;
+    acd_stats t;
+    acd_sim *s = new_sim(MIN(15), MIN(15), ACD_SIM_CHECK, &q);
+
+    CHECK(s != NULL);
+    OK(acd_queue_set_option(acd_sim_center(s), q, ACD_QOPT_STRATEGY, ACD_STRATEGY_RING_ALL));
+    OK(add_answering(s, &q, 2, 6));
+    OK(add_answering(s, &q, 1, 3));
+    OK(add_trace(s, q, times, 2, 30, 0));
+    OK(acd_sim_run(s, ACD_TIME_NEVER));
+    t = total(s, q);
+    CHECK_EQ_U64(t.answered, 2);
+    CHECK_EQ_U64(t.offers, 6);
+    CHECK_EQ_U64(t.offers_unanswered, 0);
+    CHECK_EQ_INT(t.wait_answered_ms, S(6));   /* 3 s each */
+    CHECK_EQ_INT(t.ringing_ms, 2 * 3 * S(3)); /* three agents rang 3 s */
+    CHECK_EQ_INT(t.talk_ms, 2 * S(30));
+    acd_sim_destroy(s);
+}
+
+/* RING_PROGRESSIVE with a 2 s step: the first agent (6 s) rings at 0, the
+ * second (6 s) joins at 2 s, the third (3 s) at 4 s, so the first answers,
+ * at 6 s, before the others (8 s and 7 s). */
+TEST(ring_progressively_first_answer_wins)
+{
+    const int64_t times[1] = {S(0)};
+    acd_center *c;
+    acd_queue_id q;
+    acd_stats t;
+    acd_sim *s = new_sim(MIN(15), MIN(15), ACD_SIM_CHECK, &q);
+
+    CHECK(s != NULL);
+    c = acd_sim_center(s);
+    OK(acd_queue_set_option(c, q, ACD_QOPT_STRATEGY, ACD_STRATEGY_RING_PROGRESSIVE));
+    OK(acd_queue_set_option(c, q, ACD_QOPT_RING_STEP_MS, S(2)));
+    OK(add_answering(s, &q, 2, 6));
+    OK(add_answering(s, &q, 1, 3));
+    OK(add_trace(s, q, times, 1, 30, 0));
+    OK(acd_sim_run(s, ACD_TIME_NEVER));
+    t = total(s, q);
+    CHECK_EQ_U64(t.answered, 1);
+    CHECK_EQ_U64(t.offers, 3);
+    CHECK_EQ_INT(t.wait_answered_ms, S(6));
+    CHECK_EQ_INT(t.ringing_ms, S(6) + S(4) + S(2));
+    acd_sim_destroy(s);
+}
+
 /* Shifts and breaks, without calls: two agents on 0-30 min with a 5-minute
  * break (reason 3) at 10 min, the second one staggered by 2 min. */
 TEST(shift_and_breaks)
@@ -742,6 +809,51 @@ TEST(deterministic)
 }
 
 /* Common random numbers: more agents, the same callers. */
+/* The rich day with a ring strategy in support (up to 4 agents ringing at
+ * once): checked after every engine event, the same with or without the
+ * check, and every call accounted for. */
+static void ring_day(int64_t strategy)
+{
+    static char a[1 << 16], b[1 << 16];
+    acd_sim *s[2];
+    acd_queue_id support;
+    acd_stats t;
+    size_t n[2];
+    int i;
+
+    for (i = 0; i < 2; i++) {
+        acd_center *c;
+        s[i] = rich(5, 12, i == 0);
+        CHECK(s[i] != NULL);
+        c = acd_sim_center(s[i]);
+        OK(acd_queue_find(c, "support", &support));
+        OK(acd_queue_set_option(c, support, ACD_QOPT_STRATEGY, strategy));
+        OK(acd_queue_set_option(c, support, ACD_QOPT_RING_MAX, 4));
+        OK(acd_queue_set_option(c, support, ACD_QOPT_RING_STEP_MS, S(2)));
+        OK(acd_sim_run(s[i], ACD_TIME_NEVER));
+        n[i] = dump(s[i], i ? b : a, sizeof(a));
+    }
+    CHECK_EQ_INT(n[0], n[1]);
+    CHECK(memcmp(a, b, n[0]) == 0);
+    t = total(s[0], support);
+    CHECK(t.offered > 300);
+    CHECK_EQ_U64(t.offered, t.answered + t.abandoned + t.timed_out + t.exited);
+    CHECK_EQ_U64(t.answered, t.handled);
+    CHECK(t.offers > t.answered + t.offers_unanswered); /* rings cancelled by answers */
+    acd_sim_destroy(s[0]);
+    acd_sim_destroy(s[1]);
+}
+
+TEST(ring_all_rich_day)
+{
+    ring_day(ACD_STRATEGY_RING_ALL);
+}
+
+TEST(ring_progressively_rich_day)
+{
+    ring_day(ACD_STRATEGY_RING_PROGRESSIVE);
+}
+
 TEST(same_callers_whatever_the_staffing)
 {
     acd_sim *s1 = rich(5, 10, 0), *s2 = rich(5, 14, 0);
@@ -1179,10 +1291,14 @@ int main(void)
     RUN(trace_one_agent_fifo);
     RUN(patience_abandons);
     RUN(answer_delay_and_ring_out);
+    RUN(ring_all_first_answer_wins);
+    RUN(ring_progressively_first_answer_wins);
     RUN(shift_and_breaks);
     RUN(break_and_shift_end_wait_for_the_call);
     RUN(wrapup_and_closing);
     RUN(deterministic);
+    RUN(ring_all_rich_day);
+    RUN(ring_progressively_rich_day);
     RUN(same_callers_whatever_the_staffing);
     RUN(sum_adds_up);
     RUN(allocation_failures);

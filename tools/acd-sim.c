@@ -639,7 +639,8 @@ static const struct {
     {"fewest-calls", ACD_STRATEGY_FEWEST_CALLS}, {"least-recent", ACD_STRATEGY_LEAST_RECENT},
     {"round-robin", ACD_STRATEGY_ROUND_ROBIN},   {"linear", ACD_STRATEGY_LINEAR},
     {"random", ACD_STRATEGY_RANDOM},             {"weighted-random", ACD_STRATEGY_WEIGHTED_RANDOM},
-    {"best-skill", ACD_STRATEGY_BEST_SKILL},
+    {"best-skill", ACD_STRATEGY_BEST_SKILL},     {"ring-all", ACD_STRATEGY_RING_ALL},
+    {"ring-progressively", ACD_STRATEGY_RING_PROGRESSIVE},
 };
 
 static void file_queue_line(scenario *sc, const line *ln)
@@ -679,6 +680,12 @@ static void file_queue_line(scenario *sc, const line *ln)
         } else if ((v = kv(t, "weight"))) {
             key = ACD_QOPT_WEIGHT;
             value = file_uint("weight", v, 0, 1000000);
+        } else if ((v = kv(t, "ring-max"))) {
+            key = ACD_QOPT_RING_MAX;
+            value = file_uint("ring-max", v, 1, 1000);
+        } else if ((v = kv(t, "ring-step"))) {
+            key = ACD_QOPT_RING_STEP_MS;
+            value = file_seconds_ms("ring-step", v, 86400);
         } else if ((v = kv(t, "strategy"))) {
             size_t k;
             key = ACD_QOPT_STRATEGY;
@@ -689,10 +696,10 @@ static void file_queue_line(scenario *sc, const line *ln)
             if (!value)
                 fail_file("strategy: unknown '%s' (longest-idle, least-talk, fewest-calls, "
                           "least-recent, round-robin, linear, random, weighted-random, "
-                          "best-skill)", v);
+                          "best-skill, ring-all, ring-progressively)", v);
         } else {
             fail_file("queue: unknown setting '%s' (wrapup, sl, offer-timeout, max-wait, "
-                      "short-abandon, sl-variant, weight, strategy)", t);
+                      "short-abandon, sl-variant, weight, strategy, ring-max, ring-step)", t);
         }
         check_build(acd_queue_set_option(c, q, key, value), t);
     }

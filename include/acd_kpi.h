@@ -138,8 +138,11 @@ ACD_API acd_status acd_center_interval_start(const acd_center *c, int64_t t,
 /* Statistics of `scope`/`id` for the interval starting at `interval_start`:
  * a closed interval still kept (the last `interval_history`), or the open
  * one, whose values run up to the center's current time.  Read-only: the
- * center is not modified.
- * Errors: ACD_ERR_INVALID (NULL, size too small, scope unknown, center id
+ * center is not modified.  Fills the fields that fit in stats->size (any
+ * size from the first version's on, so programs built against an older
+ * header keep working).
+ * Errors: ACD_ERR_INVALID (NULL, size smaller than the first version's,
+ * scope unknown, center id
  * not 0, interval_start not a boundary), ACD_ERR_NOT_FOUND (queue/agent id,
  * or an interval older than the history kept), ACD_ERR_RANGE (an interval
  * that has not started yet).  O(1) (plus O(histogram) for percentiles). */
@@ -178,11 +181,15 @@ static inline void acd_kpis_init(acd_kpis *kpis)
     acd_kpis_init_size(kpis, sizeof(*kpis));
 }
 
-/* Derive the KPIs of a stats record.  Pure: no center needed.
- * Errors: ACD_ERR_INVALID (NULL, sizes), ACD_ERR_RANGE (unknown variant). */
+/* Derive the KPIs of a stats record.  Pure: no center needed.  Both
+ * structs may have any size from their first version's on: fields the
+ * record lacks count as 0, and only the KPIs that fit in kpis->size are
+ * written.  Errors: ACD_ERR_INVALID (NULL, sizes smaller than the first
+ * version's), ACD_ERR_RANGE (unknown variant). */
 ACD_API acd_status acd_stats_kpis(const acd_stats *stats, acd_kpis *kpis);
 
-/* Service level of a stats record by any definition, NaN when undefined.
+/* Service level of a stats record (any size from the first version's on)
+ * by any definition, NaN when undefined.
  * Errors: ACD_ERR_INVALID, ACD_ERR_RANGE (unknown variant). */
 ACD_API acd_status acd_stats_service_level(const acd_stats *stats, uint32_t variant,
                                            double *value);

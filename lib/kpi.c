@@ -407,6 +407,32 @@ acd_status acd_report_quality(acd_center *c, int64_t now, acd_queue_id queue,
 
 /* ---- reading ---- */
 
+/* The first shipped sizes of the statistics structs; later versions only
+ * append fields (docs/abi.md).  Output structs are filled up to the
+ * caller's size; input ones are read up to it, with 0 beyond. */
+#define STATS_V1_SIZE (offsetof(acd_stats, cost_contact) + sizeof(int64_t))
+#define KPIS_V1_SIZE (offsetof(acd_kpis, cost_per_handled_min) + sizeof(double))
+
+/* Copy `out` (ours, size field set) into the caller's struct of at least
+ * the v1 size, never past its own size. */
+static void copy_out(void *dst, void *out, size_t known)
+{
+    uint32_t size;
+
+    memcpy(&size, dst, sizeof(size));
+    if (size > known)
+        size = (uint32_t)known;
+    memcpy(out, &size, sizeof(size));
+    memcpy(dst, out, size);
+}
+
+/* The caller's stats record read into a full one: fields it lacks are 0. */
+static void copy_in(acd_stats *full, const acd_stats *in)
+{
+    memset(full, 0, sizeof(*full));
+    memcpy(full, in, in->size < sizeof(*full) ? in->size : sizeof(*full));
+}
+
 static void stats_defaults(acd_stats *stats)
 {
     memset(stats, 0, sizeof(*stats));
@@ -514,7 +540,7 @@ acd_status acd_stats_get(const acd_center *c, uint32_t scope, uint64_t id,
     acd_stats out;
     acd_status st;
 
-    if (!c || !stats || stats->size < sizeof(acd_stats))
+    if (!c || !stats || stats->size < STATS_V1_SIZE)
         return ACD_ERR_INVALID;
     switch (scope) {
     case ACD_SCOPE_CENTER:
@@ -546,7 +572,7 @@ acd_status acd_stats_get(const acd_center *c, uint32_t scope, uint64_t id,
     out.sl_variant = (uint32_t)(q ? q->sl_variant : c->opt_sl_variant);
     out.sl_threshold_ms = q ? q->sl_threshold_ms : 0;
     fill_stats(&out, &r, hist);
-    memcpy(stats, &out, sizeof(out));
+    copy_out(stats, &out, sizeof(out));
     return ACD_OK;
 }
 
@@ -557,12 +583,15 @@ static double ratio(double num, double den)
     return den > 0 ? num / den : NAN;
 }
 
-acd_status acd_stats_service_level(const acd_stats *s, uint32_t variant, double *value)
+acd_status acd_stats_service_level(const acd_stats *in, uint32_t variant, double *value)
 {
     double ans, met, ab_in, ab_late, ab;
+    acd_stats full;
+    const acd_stats *s = &full;
 
-    if (!s || !value || s->size < sizeof(acd_stats))
+    if (!in || !value || in->size < STATS_V1_SIZE)
         return ACD_ERR_INVALID;
+    copy_in(&full, in);
     ans = (double)s->answered;
     met = (double)s->answered_in_sl;
     ab_in = (double)s->abandoned_in_sl;
@@ -598,14 +627,17 @@ void acd_kpis_init_size(acd_kpis *kpis, size_t size)
     acdi_init_sized(kpis, size, &d, sizeof(d));
 }
 
-acd_status acd_stats_kpis(const acd_stats *s, acd_kpis *k)
+acd_status acd_stats_kpis(const acd_stats *in, acd_kpis *k)
 {
     double handle_ms, working, staffed, cost;
+    acd_stats full;
+    const acd_stats *s = &full;
     acd_kpis out;
     acd_status st;
 
-    if (!s || !k || k->size < sizeof(acd_kpis))
+    if (!in || !k || in->size < STATS_V1_SIZE || k->size < KPIS_V1_SIZE)
         return ACD_ERR_INVALID;
+    copy_in(&full, in);
     acd_kpis_init(&out);
     if ((st = acd_stats_service_level(s, s->sl_variant, &out.service_level)) != ACD_OK)
         return st;
@@ -633,7 +665,7 @@ acd_status acd_stats_kpis(const acd_stats *s, acd_kpis *k)
     out.cost_total = cost;
     out.cost_per_call = ratio(cost, (double)s->handled);
     out.cost_per_handled_min = ratio(cost, handle_ms / MS_PER_MINUTE);
-    memcpy(k, &out, sizeof(out));
+    copy_out(k, &out, sizeof(out));
     return ACD_OK;
 }
 

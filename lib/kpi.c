@@ -46,10 +46,15 @@ void acdi_kpi_agent_state(acd_center *c, acdi_agent *a, int to)
     touch(c, &c->stats);
     acdi_series_move(&c->stats, from, to, rate);
     /* Queue series count member time; agent cost is booked to queues by
-     * handling time instead (docs/kpi.md), hence no rate. */
+     * handling time instead (docs/kpi.md), hence no rate.  Tenants and
+     * tiers the same, each agent once (scope.c). */
     for (i = 0; i < a->n_mem; i++) {
         touch(c, &a->mem[i]->queue->stats);
         acdi_series_move(&a->mem[i]->queue->stats, from, to, 0);
+    }
+    for (i = 0; i < a->n_scopes; i++) {
+        touch(c, &a->scopes[i].scope->stats);
+        acdi_series_move(&a->scopes[i].scope->stats, from, to, 0);
     }
 }
 
@@ -62,6 +67,7 @@ void acdi_kpi_member(acd_center *c, acdi_agent *a, acdi_queue *q, int joining)
         acdi_series_move(&q->stats, ACDI_SLOT_NONE, slot, 0);
     else
         acdi_series_move(&q->stats, slot, ACDI_SLOT_NONE, 0);
+    acdi_scope_member(c, a, q, joining);
 }
 
 acd_status acd_agent_set_hourly_cost(acd_center *c, int64_t now, acd_agent_id agent,
@@ -94,15 +100,38 @@ acd_status acd_agent_set_hourly_cost(acd_center *c, int64_t now, acd_agent_id ag
 
 /* ---- contacts ---- */
 
-/* Book into the call's queue, the center and (if any) an agent. */
+/* The series a contact event of `call` books into besides its queue, the
+ * center and an agent: its queue's tenant and support tier (if any), and
+ * its channel (live since the call's arrival).  At most 3. */
+static uint32_t scope_series(acd_center *c, const acdi_call *call, acdi_series **out)
+{
+    acdi_scope *tenant = acdi_queue_tenant_scope(call->queue);
+    acdi_scope *tier = acdi_queue_tier_scope(c, call->queue);
+    uint32_t n = 0;
+
+    if (tenant)
+        out[n++] = &tenant->stats;
+    if (tier)
+        out[n++] = &tier->stats;
+    out[n++] = &c->channels[call->channel].stats;
+    return n;
+}
+
+/* Book into the call's queue, the center, (if any) an agent, and the
+ * call's other scopes: O(1) series per event. */
 typedef void (*book_fn)(acdi_record *r, const acdi_call *call, int64_t now);
 
 static void book(acd_center *c, const acdi_call *call, acdi_agent *a, book_fn fn)
 {
+    acdi_series *more[3];
+    uint32_t i, n = scope_series(c, call, more);
+
     fn(touch(c, &call->queue->stats), call, c->now);
     fn(touch(c, &c->stats), call, c->now);
     if (a)
         fn(touch(c, &a->stats), call, c->now);
+    for (i = 0; i < n; i++)
+        fn(touch(c, more[i]), call, c->now);
 }
 
 static void note_wait(acdi_record *r, int64_t wait)
@@ -200,11 +229,15 @@ void acdi_kpi_unanswered(acd_center *c, const acdi_call *call, acdi_agent *a)
 
 void acdi_kpi_answer(acd_center *c, const acdi_call *call, acdi_agent *a)
 {
-    uint32_t bin = acdi_hist_bin(c->now - call->arrived);
+    uint32_t i, n, bin = acdi_hist_bin(c->now - call->arrived);
+    acdi_series *more[3];
 
     book(c, call, a, book_answer);
     acdi_series_hist(&c->icfg, &call->queue->stats)[bin]++;
     acdi_series_hist(&c->icfg, &c->stats)[bin]++;
+    n = scope_series(c, call, more);
+    for (i = 0; i < n; i++)
+        acdi_series_hist(&c->icfg, more[i])[bin]++;
 }
 
 void acdi_kpi_abandon(acd_center *c, const acdi_call *call)
@@ -236,6 +269,21 @@ static void book_transfer(acdi_record *r, const acdi_call *call, int64_t now)
     r->transferred++;
 }
 
+static void book_escalation(acdi_record *r, const acdi_call *call, int64_t now)
+{
+    (void)call;
+    (void)now;
+    r->transferred++;
+    r->escalated++;
+}
+
+static void book_escalated_in(acdi_record *r, const acdi_call *call, int64_t now)
+{
+    (void)call;
+    (void)now;
+    r->escalated_in++;
+}
+
 static void book_callback(acdi_record *r, const acdi_call *call, int64_t now)
 {
     (void)call;
@@ -243,9 +291,14 @@ static void book_callback(acdi_record *r, const acdi_call *call, int64_t now)
     r->callbacks++;
 }
 
-void acdi_kpi_transfer(acd_center *c, const acdi_call *call, acdi_agent *a)
+void acdi_kpi_transfer(acd_center *c, const acdi_call *call, acdi_agent *a, int escalated)
 {
-    book(c, call, a, book_transfer);
+    book(c, call, a, escalated ? book_escalation : book_transfer);
+}
+
+void acdi_kpi_escalated_in(acd_center *c, const acdi_call *call)
+{
+    book(c, call, NULL, book_escalated_in);
 }
 
 void acdi_kpi_callback(acd_center *c, const acdi_call *call)
@@ -256,11 +309,18 @@ void acdi_kpi_callback(acd_center *c, const acdi_call *call)
 void acdi_kpi_handled(acd_center *c, const acdi_call *call, acdi_agent *a)
 {
     int64_t handle_ms = call->talk_ms + call->hold_ms + (c->now - call->ended_at);
+    double cost = (double)a->hourly_cost * (double)handle_ms / MS_PER_HOUR;
+    acdi_series *more[3];
+    uint32_t i, n;
 
     book(c, call, a, book_handled);
     /* The queue's share of agent cost: the handling agent's rate for the
-     * time it spent on this call. */
-    call->queue->stats.cur.cost_agent += (double)a->hourly_cost * (double)handle_ms / MS_PER_HOUR;
+     * time it spent on this call.  The same for its tenant, tier and
+     * channel, so that a client's bill is its share (docs/kpi.md). */
+    call->queue->stats.cur.cost_agent += cost;
+    n = scope_series(c, call, more);
+    for (i = 0; i < n; i++)
+        more[i]->cur.cost_agent += cost;
 }
 
 /* ---- customers seen (repeat contacts) ---- */
@@ -527,6 +587,32 @@ static void fill_stats(acd_stats *o, const acdi_record *r, const uint32_t *hist)
     o->cost_agent = llround(r->cost_agent);
     o->cost_telephony = llround(r->cost_telephony);
     o->cost_contact = llround(r->cost_contact);
+    o->escalated = r->escalated;
+    o->escalated_in = r->escalated_in;
+}
+
+/* The tier or channel scope `id` of `v` (1..n), or NULL. */
+static const acdi_scope *fixed_scope(const acdi_scope *v, uint32_t n, uint64_t id)
+{
+    return id >= 1 && id <= n ? &v[id] : NULL;
+}
+
+/* A scope never used reads as a series that always existed and saw
+ * nothing: the interval rules of acdi_series_view, and zeros. */
+static acd_status view_unused(const acdi_interval_cfg *cfg, int64_t now, int64_t start,
+                              acdi_record *out, const uint32_t **hist)
+{
+    int64_t now_start = acdi_interval_start(cfg, now);
+
+    if (acdi_interval_start(cfg, start) != start)
+        return ACD_ERR_INVALID;
+    if (start > now_start)
+        return ACD_ERR_RANGE;
+    if (start < now_start - (int64_t)cfg->history * cfg->len)
+        return ACD_ERR_NOT_FOUND;
+    memset(out, 0, sizeof(*out));
+    *hist = NULL;
+    return ACD_OK;
 }
 
 acd_status acd_stats_get(const acd_center *c, uint32_t scope, uint64_t id,
@@ -535,6 +621,8 @@ acd_status acd_stats_get(const acd_center *c, uint32_t scope, uint64_t id,
     const acdi_series *s;
     const acdi_queue *q = NULL;
     const acdi_agent *a;
+    const acdi_tenant *t;
+    const acdi_scope *fixed;
     const uint32_t *hist;
     acdi_record r;
     acd_stats out;
@@ -558,10 +646,25 @@ acd_status acd_stats_get(const acd_center *c, uint32_t scope, uint64_t id,
             return ACD_ERR_NOT_FOUND;
         s = &a->stats;
         break;
+    case ACD_SCOPE_TENANT:
+        if (!(t = acdi_tenant_get(c, id)))
+            return ACD_ERR_NOT_FOUND;
+        s = &t->scope.stats;
+        break;
+    case ACD_SCOPE_TIER:
+    case ACD_SCOPE_CHANNEL:
+        fixed = scope == ACD_SCOPE_TIER ? fixed_scope(c->tiers, ACD_MAX_SUPPORT_TIER, id)
+                                        : fixed_scope(c->channels, ACDI_CHANNELS, id);
+        if (!fixed)
+            return ACD_ERR_NOT_FOUND;
+        s = fixed->live ? &fixed->stats : NULL;
+        break;
     default:
         return ACD_ERR_INVALID;
     }
-    if ((st = acdi_series_view(&c->icfg, s, c->now, interval_start, &r, &hist)) != ACD_OK)
+    st = s ? acdi_series_view(&c->icfg, s, c->now, interval_start, &r, &hist)
+           : view_unused(&c->icfg, c->now, interval_start, &r, &hist);
+    if (st != ACD_OK)
         return st;
     acd_stats_init(&out);
     out.scope = scope;
@@ -659,6 +762,8 @@ acd_status acd_stats_kpis(const acd_stats *in, acd_kpis *k)
     out.staffed_hours = staffed / MS_PER_HOUR;
     out.offer_answer_rate = 1.0 - ratio((double)s->offers_unanswered, (double)s->offers);
     out.transfer_rate = ratio((double)s->transferred, (double)s->handled);
+    out.escalation_rate = ratio((double)s->escalated, (double)s->handled);
+    out.resolution_rate = ratio((double)s->handled - (double)s->transferred, (double)s->handled);
     out.csat_avg = ratio((double)s->csat_sum, (double)s->csat_count);
     out.fcr_reported = ratio((double)s->resolved, (double)s->resolution_reports);
     out.fcr_repeat = 1.0 - ratio((double)s->repeats, (double)s->identified);

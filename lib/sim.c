@@ -1552,6 +1552,8 @@ static void stats_add(acd_stats *acc, const acd_stats *x)
     acc->cost_agent += x->cost_agent;
     acc->cost_telephony += x->cost_telephony;
     acc->cost_contact += x->cost_contact;
+    acc->escalated += x->escalated;
+    acc->escalated_in += x->escalated_in;
 }
 
 acd_status acd_sim_get_sum(const acd_sim *s, uint32_t first, uint32_t count, acd_queue_id queue,

@@ -214,7 +214,7 @@ static acd_status reserve_arrival(acd_center *c, acdi_queue *q, const acd_call_p
     acd_status st;
 
     /* A channel's statistics exist from its first call on. */
-    if ((st = acdi_scope_open(c, &c->channels[p->channel], 1)) != ACD_OK ||
+    if ((st = acdi_scope_need(c, &c->channels[p->channel])) != ACD_OK ||
         (st = acdi_table_reserve(&c->alloc, &c->calls)) != ACD_OK ||
         (st = acdi_map_reserve(&c->alloc, &c->call_keys)) != ACD_OK ||
         (st = acdi_reserve_timers(c, ACDI_CALL_TIMERS)) != ACD_OK ||

@@ -138,9 +138,9 @@ void acd_center_destroy(acd_center *c)
         if (c->tenants.slots[i].ptr)
             acdi_tenant_destroy(c, c->tenants.slots[i].ptr);
     for (i = 0; i <= ACD_MAX_SUPPORT_TIER; i++)
-        acdi_scope_close(c, &c->tiers[i]);
+        acdi_scope_free(c, &c->tiers[i]);
     for (i = 0; i <= ACDI_CHANNELS; i++)
-        acdi_scope_close(c, &c->channels[i]);
+        acdi_scope_free(c, &c->channels[i]);
     for (i = 0; i < c->skills.n; i++) {
         acdi_skill *s = c->skills.slots[i].ptr;
         if (s) {

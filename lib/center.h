@@ -87,13 +87,12 @@ typedef struct acdi_bucket_list {
 #define ACDI_CHANNELS ACD_CHANNEL_CALLBACK
 
 /* A statistics scope beyond the center, queues and agents: a tenant, a
- * support tier or a channel (docs/kpi.md "Scopes").  The center's tier and
- * channel scopes are fixed arrays whose series are allocated on first use
- * (a tier set on a queue, a call of the channel); a tenant's with it. */
+ * support tier or a channel (docs/kpi.md "Scopes").  A tenant holds its
+ * own; the center's tier and channel scopes are allocated on first use (a
+ * tier set on a queue, a call of the channel) and kept. */
 typedef struct acdi_scope {
     acdi_series stats;
     uint32_t agents; /* agents counted in it (one acdi_scope_ref each) */
-    int live;        /* stats allocated */
 } acdi_scope;
 
 /* An agent's presence in a tenant's or tier's agent time: counted once,
@@ -283,8 +282,8 @@ struct acd_center {
     uint64_t action_seq;
     acdi_table tenants;
     acdi_map tenant_names;
-    acdi_scope tiers[ACD_MAX_SUPPORT_TIER + 1];  /* [0] unused */
-    acdi_scope channels[ACDI_CHANNELS + 1];      /* [0] unused */
+    acdi_scope *tiers[ACD_MAX_SUPPORT_TIER + 1]; /* NULL until used; [0] unused */
+    acdi_scope *channels[ACDI_CHANNELS + 1];     /* NULL until used; [0] unused */
 };
 
 /* The most actions a single state change can queue (offer timeout: cancel,
@@ -453,9 +452,13 @@ acdi_tenant *acdi_tenant_get(const acd_center *c, acd_tenant_id id);
 void acdi_tenant_destroy(acd_center *c, acdi_tenant *t);
 
 /* ---- scope.c: tenant, tier and channel scopes (docs/kpi.md) ---- */
-/* Allocate a scope's series on first use (no-op when live). */
-acd_status acdi_scope_open(acd_center *c, acdi_scope *s, int with_hist);
-void acdi_scope_close(acd_center *c, acdi_scope *s);
+/* A scope held in place (a tenant's): its series, from now on. */
+acd_status acdi_scope_init(acd_center *c, acdi_scope *s);
+void acdi_scope_fini(acd_center *c, acdi_scope *s);
+/* A tier or channel scope, allocated on first use (no-op afterwards);
+ * freed with the center. */
+acd_status acdi_scope_need(acd_center *c, acdi_scope **slot);
+void acdi_scope_free(acd_center *c, acdi_scope **slot);
 /* The tenant and tier scopes of a queue, NULL for none. */
 acdi_scope *acdi_queue_tenant_scope(const acdi_queue *q);
 acdi_scope *acdi_queue_tier_scope(const acd_center *c, const acdi_queue *q);

@@ -160,7 +160,7 @@ static acd_status check_queue(const acd_center *c, const acdi_queue *q)
     EXPECT(calls == q->n_calls);
     EXPECT(!q->tenant || acdi_tenant_get(c, q->tenant->id) == q->tenant);
     EXPECT(q->support_tier >= 0 && q->support_tier <= ACD_MAX_SUPPORT_TIER);
-    EXPECT(!q->support_tier || c->tiers[q->support_tier].live);
+    EXPECT(!q->support_tier || c->tiers[q->support_tier]);
     if ((st = check_member_list(c, q)) != ACD_OK)
         return st;
     return check_line(c, q, waiting + offered);
@@ -224,7 +224,7 @@ static acd_status check_scope_refs(const acd_center *c, const acdi_agent *a)
     for (i = 0; i < a->n_scopes; i++) {
         const acdi_scope_ref *r = &a->scopes[i];
         uint32_t refs = 0;
-        EXPECT(r->scope && r->scope->live && r->refs > 0);
+        EXPECT(r->scope && r->refs > 0);
         for (j = 0; j < i; j++)
             EXPECT(a->scopes[j].scope != r->scope);
         for (j = 0; j < a->n_mem; j++) {
@@ -317,8 +317,7 @@ static acd_status check_call(const acd_center *c, const acdi_call *call)
     EXPECT(!call->wait_timer.node.pos || waiting || call->state == ACD_CALL_OFFERED);
     EXPECT(!call->level_timer.node.pos || waiting || call->state == ACD_CALL_OFFERED);
     EXPECT(call->bucket->id.priority == call->priority);
-    EXPECT(call->channel >= 1 && call->channel <= ACDI_CHANNELS &&
-           c->channels[call->channel].live);
+    EXPECT(call->channel >= 1 && call->channel <= ACDI_CHANNELS && c->channels[call->channel]);
     switch (call->state) {
     case ACD_CALL_WAITING:
         EXPECT(a == NULL);
@@ -458,7 +457,7 @@ static acd_status check_scopes(const acd_center *c)
     EACH(c->tenants, i, t) {
         const acdi_queue *prev = NULL;
         uint32_t n = 0, owned = 0;
-        EXPECT(acdi_map_get(&c->tenant_names, t->name) == t->id && t->scope.live);
+        EXPECT(acdi_map_get(&c->tenant_names, t->name) == t->id);
         for (q = t->queues; q; prev = q, q = q->tenant_next) {
             EXPECT(q->tenant == t && q->tenant_prev == prev && ++n <= t->n_queues);
             EXPECT(acdi_queue_get(c, q->id) == q);
@@ -469,12 +468,12 @@ static acd_status check_scopes(const acd_center *c)
         if ((st = check_scope_counts(c, &t->scope, 1)) != ACD_OK)
             return st;
     }
-    EXPECT(!c->tiers[0].live && !c->channels[0].live);
+    EXPECT(!c->tiers[0] && !c->channels[0]);
     for (i = 1; i <= ACD_MAX_SUPPORT_TIER; i++)
-        if (c->tiers[i].live && (st = check_scope_counts(c, &c->tiers[i], 1)) != ACD_OK)
+        if (c->tiers[i] && (st = check_scope_counts(c, c->tiers[i], 1)) != ACD_OK)
             return st;
     for (i = 1; i <= ACDI_CHANNELS; i++)
-        if (c->channels[i].live && (st = check_scope_counts(c, &c->channels[i], 0)) != ACD_OK)
+        if (c->channels[i] && (st = check_scope_counts(c, c->channels[i], 0)) != ACD_OK)
             return st;
     return ACD_OK;
 }

@@ -113,7 +113,7 @@ static uint32_t scope_series(acd_center *c, const acdi_call *call, acdi_series *
         out[n++] = &tenant->stats;
     if (tier)
         out[n++] = &tier->stats;
-    out[n++] = &c->channels[call->channel].stats;
+    out[n++] = &c->channels[call->channel]->stats;
     return n;
 }
 
@@ -591,10 +591,14 @@ static void fill_stats(acd_stats *o, const acdi_record *r, const uint32_t *hist)
     o->escalated_in = r->escalated_in;
 }
 
-/* The tier or channel scope `id` of `v` (1..n), or NULL. */
-static const acdi_scope *fixed_scope(const acdi_scope *v, uint32_t n, uint64_t id)
+/* Whether `id` names one of the n scopes of `v` (1..n); *out is that
+ * scope, NULL when it has not been used. */
+static int fixed_scope(acdi_scope *const *v, uint32_t n, uint64_t id, const acdi_scope **out)
 {
-    return id >= 1 && id <= n ? &v[id] : NULL;
+    if (id < 1 || id > n)
+        return 0;
+    *out = v[id];
+    return 1;
 }
 
 /* A scope never used reads as a series that always existed and saw
@@ -653,11 +657,10 @@ acd_status acd_stats_get(const acd_center *c, uint32_t scope, uint64_t id,
         break;
     case ACD_SCOPE_TIER:
     case ACD_SCOPE_CHANNEL:
-        fixed = scope == ACD_SCOPE_TIER ? fixed_scope(c->tiers, ACD_MAX_SUPPORT_TIER, id)
-                                        : fixed_scope(c->channels, ACDI_CHANNELS, id);
-        if (!fixed)
+        if (!(scope == ACD_SCOPE_TIER ? fixed_scope(c->tiers, ACD_MAX_SUPPORT_TIER, id, &fixed)
+                                      : fixed_scope(c->channels, ACDI_CHANNELS, id, &fixed)))
             return ACD_ERR_NOT_FOUND;
-        s = fixed->live ? &fixed->stats : NULL;
+        s = fixed ? &fixed->stats : NULL;
         break;
     default:
         return ACD_ERR_INVALID;

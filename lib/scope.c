@@ -13,22 +13,40 @@
 #include "center.h"
 #include "mem.h"
 
-acd_status acdi_scope_open(acd_center *c, acdi_scope *s, int with_hist)
+acd_status acdi_scope_init(acd_center *c, acdi_scope *s)
 {
-    if (s->live)
-        return ACD_OK;
-    if (acdi_series_init(&c->alloc, &c->icfg, &s->stats, with_hist, c->now) != ACD_OK)
-        return ACD_ERR_NOMEM;
-    s->live = 1;
     s->agents = 0;
+    return acdi_series_init(&c->alloc, &c->icfg, &s->stats, 1, c->now);
+}
+
+void acdi_scope_fini(acd_center *c, acdi_scope *s)
+{
+    acdi_series_free(&c->alloc, &c->icfg, &s->stats);
+}
+
+acd_status acdi_scope_need(acd_center *c, acdi_scope **slot)
+{
+    acdi_scope *s;
+
+    if (*slot)
+        return ACD_OK;
+    if (!(s = acdi_calloc(&c->alloc, sizeof(*s))))
+        return ACD_ERR_NOMEM;
+    if (acdi_scope_init(c, s) != ACD_OK) {
+        acdi_free(&c->alloc, s, sizeof(*s));
+        return ACD_ERR_NOMEM;
+    }
+    *slot = s;
     return ACD_OK;
 }
 
-void acdi_scope_close(acd_center *c, acdi_scope *s)
+void acdi_scope_free(acd_center *c, acdi_scope **slot)
 {
-    if (s->live)
-        acdi_series_free(&c->alloc, &c->icfg, &s->stats);
-    s->live = 0;
+    if (!*slot)
+        return;
+    acdi_scope_fini(c, *slot);
+    acdi_free(&c->alloc, *slot, sizeof(**slot));
+    *slot = NULL;
 }
 
 acdi_scope *acdi_queue_tenant_scope(const acdi_queue *q)
@@ -36,11 +54,9 @@ acdi_scope *acdi_queue_tenant_scope(const acdi_queue *q)
     return q->tenant ? &q->tenant->scope : NULL;
 }
 
-/* Non-const like acdi_queue_tenant_scope: the scope belongs to the center,
- * not to the queue it is looked up from. */
 acdi_scope *acdi_queue_tier_scope(const acd_center *c, const acdi_queue *q)
 {
-    return q->support_tier ? (acdi_scope *)(uintptr_t)&c->tiers[q->support_tier] : NULL;
+    return q->support_tier ? c->tiers[q->support_tier] : NULL;
 }
 
 acd_status acdi_scope_reserve_refs(acd_center *c, acdi_agent *a, uint32_t n_mem)
@@ -119,16 +135,14 @@ void acdi_scope_move_members(acd_center *c, const acdi_queue *q, acdi_scope *fro
 
 acd_status acdi_queue_set_support_tier(acd_center *c, acdi_queue *q, int64_t tier)
 {
-    acdi_scope *to = tier ? &c->tiers[tier] : NULL;
-
     if (tier == q->support_tier)
         return ACD_OK;
     /* Every event of a contact books into one tier. */
     if (q->n_calls)
         return ACD_ERR_STATE;
-    if (to && acdi_scope_open(c, to, 1) != ACD_OK)
+    if (tier && acdi_scope_need(c, &c->tiers[tier]) != ACD_OK)
         return ACD_ERR_NOMEM;
-    acdi_scope_move_members(c, q, acdi_queue_tier_scope(c, q), to);
+    acdi_scope_move_members(c, q, acdi_queue_tier_scope(c, q), tier ? c->tiers[tier] : NULL);
     q->support_tier = tier;
     return ACD_OK;
 }

@@ -26,7 +26,7 @@ acd_status acd_tenant_add(acd_center *c, const char *name, acd_tenant_id *out)
     if (!(t = acdi_calloc(&c->alloc, sizeof(*t))))
         return ACD_ERR_NOMEM;
     if (!(t->name = acdi_strdup(&c->alloc, name)) ||
-        acdi_scope_open(c, &t->scope, 1) != ACD_OK) {
+        acdi_scope_init(c, &t->scope) != ACD_OK) {
         acdi_strfree(&c->alloc, t->name);
         acdi_free(&c->alloc, t, sizeof(*t));
         return ACD_ERR_NOMEM;
@@ -58,7 +58,7 @@ const char *acd_tenant_name(const acd_center *c, acd_tenant_id tenant)
 /* Only at acd_center_destroy(), after every queue. */
 void acdi_tenant_destroy(acd_center *c, acdi_tenant *t)
 {
-    acdi_scope_close(c, &t->scope);
+    acdi_scope_fini(c, &t->scope);
     acdi_table_remove(&c->tenants, t->id);
     acdi_strfree(&c->alloc, t->name);
     acdi_free(&c->alloc, t, sizeof(*t));

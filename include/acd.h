@@ -14,7 +14,7 @@
  *     is atomic, including when an allocation fails.
  *   - Times are int64_t milliseconds on the host's monotonic clock.  Event
  *     times must never go backwards (ACD_ERR_TIME).
- *   - Entities (skills, queues, agents, calls) are named by 64-bit ids issued
+ *   - Entities (skills, queues, agents, calls, tenants) are named by 64-bit ids issued
  *     by the library.  0 is never a valid id.  An id whose entity was removed
  *     stays invalid forever (ACD_ERR_NOT_FOUND), even if its memory is reused.
  *   - Structs passed in start with a `size` field; initialise them with their
@@ -101,6 +101,7 @@ typedef uint64_t acd_skill_id;
 typedef uint64_t acd_queue_id;
 typedef uint64_t acd_agent_id;
 typedef uint64_t acd_call_id;
+typedef uint64_t acd_tenant_id;
 
 /* A deadline meaning "never". */
 #define ACD_TIME_NEVER INT64_MAX
@@ -287,8 +288,22 @@ typedef enum acd_queue_option {
     /* RING_PROGRESSIVE: every this many ms of ringing, one more agent
      * starts ringing while the earlier ones go on (mod_callcenter's
      * ring-progressively delay).  Default 10,000.  1..86,400,000. */
-    ACD_QOPT_RING_STEP_MS = 18
+    ACD_QOPT_RING_STEP_MS = 18,
+    /* Support tier of the queue (level 1, 2, 3 ... of an escalation
+     * chain; docs/kpi.md "Support tiers"): its contacts and its members'
+     * time are also counted at ACD_SCOPE_TIER, and a transfer to a queue of
+     * a higher tier counts as an escalation.  0 (default): none.
+     * 0..ACD_MAX_SUPPORT_TIER.  Like the queue's tenant, it can only
+     * change while the queue has no call (waiting, ringing, connected,
+     * held or in wrap-up): ACD_ERR_STATE, unless the value is the current
+     * one; ACD_ERR_NOMEM the first time a tier is used (its statistics are
+     * allocated then).  Members' time moves to the new tier at the
+     * center's current time (acd_center_now()). */
+    ACD_QOPT_SUPPORT_TIER = 19
 } acd_queue_option;
+
+/* Highest support tier (ACD_QOPT_SUPPORT_TIER). */
+#define ACD_MAX_SUPPORT_TIER 9
 
 /* Highest membership level (tier) a queue may use. */
 #define ACD_MAX_TIER_LEVEL 15
@@ -339,8 +354,11 @@ typedef enum acd_strategy {
 } acd_strategy;
 
 /* Set / read an option.  Errors: ACD_ERR_INVALID (NULL), ACD_ERR_OPTION
- * (unknown key), ACD_ERR_RANGE (out of bounds), ACD_ERR_NOT_FOUND (queue).
- * A changed queue option applies to offers and calls started afterwards. */
+ * (unknown key), ACD_ERR_RANGE (out of bounds), ACD_ERR_NOT_FOUND (queue),
+ * ACD_ERR_STATE (ACD_OPT_PRIORITY_AGING_MS, ACD_QOPT_SUPPORT_TIER while
+ * calls exist), ACD_ERR_NOMEM (ACD_QOPT_TIER_SKIP_EMPTY,
+ * ACD_QOPT_SUPPORT_TIER).  A changed queue option applies to offers and
+ * calls started afterwards. */
 ACD_API acd_status acd_center_set_option(acd_center *c, acd_center_option key,
                                          int64_t value);
 ACD_API acd_status acd_center_get_option(const acd_center *c, acd_center_option key,
@@ -370,6 +388,41 @@ ACD_API acd_status acd_queue_find(const acd_center *c, const char *name,
  * unknown. */
 ACD_API const char *acd_skill_name(const acd_center *c, acd_skill_id skill);
 ACD_API const char *acd_queue_name(const acd_center *c, acd_queue_id queue);
+
+/* ---- Tenants ------------------------------------------------------------- */
+
+/* A tenant is a client company of an outsourced center: a set of queues
+ * whose contacts, member time and cost are also counted at
+ * ACD_SCOPE_TENANT (acd_kpi.h), and read live with acd_tenant_get_info().
+ * Agents may serve the queues of several tenants.  Tenants live as long as
+ * the center.  Names are 1..ACD_MAX_NAME bytes, unique among tenants, and
+ * copied.  Errors: ACD_ERR_INVALID (NULL, name), ACD_ERR_EXISTS,
+ * ACD_ERR_NOMEM.  O(1) amortised. */
+ACD_API acd_status acd_tenant_add(acd_center *c, const char *name, acd_tenant_id *out);
+/* Look a tenant up by name.  Errors: ACD_ERR_INVALID, ACD_ERR_NOT_FOUND.  O(1). */
+ACD_API acd_status acd_tenant_find(const acd_center *c, const char *name,
+                                   acd_tenant_id *out);
+/* The stored name, valid until the center is destroyed; NULL if the id is
+ * unknown or not a tenant's. */
+ACD_API const char *acd_tenant_name(const acd_center *c, acd_tenant_id tenant);
+
+/* Make `queue` one of `tenant`'s queues (0: of none); a queue belongs to at
+ * most one tenant, and a tenant may have any number of queues.  Its
+ * members' time starts or stops counting for the tenants at the center's
+ * current time (acd_center_now(); advance the clock first), each agent
+ * once per tenant however many of its queues the tenant has.  Only while
+ * the queue has no call (waiting, ringing, connected, held or in wrap-up),
+ * so that every event of a contact is booked to one tenant: otherwise
+ * ACD_ERR_STATE, unless `tenant` is already the queue's.  Never allocates.
+ * Errors: ACD_ERR_INVALID (c NULL), ACD_ERR_NOT_FOUND (queue, or a tenant
+ * id that is not 0 and not a live tenant's), ACD_ERR_STATE.
+ * O(members of the queue x queues of each member). */
+ACD_API acd_status acd_queue_set_tenant(acd_center *c, acd_queue_id queue,
+                                        acd_tenant_id tenant);
+/* The queue's tenant, 0 if none.  Errors: ACD_ERR_INVALID, ACD_ERR_NOT_FOUND.
+ * O(1). */
+ACD_API acd_status acd_queue_get_tenant(const acd_center *c, acd_queue_id queue,
+                                        acd_tenant_id *tenant);
 
 /* ---- Agents -------------------------------------------------------------- */
 
@@ -519,6 +572,20 @@ typedef struct acd_route_step {
     uint32_t reserved0;            /* must be 0 */
 } acd_route_step;
 
+/* The medium of a contact (acd_call_params.channel).  Statistics are also
+ * kept per channel (ACD_SCOPE_CHANNEL, acd_kpi.h).  Routing does not look
+ * at it yet: agents have no per-channel capacity (docs/model.md). */
+typedef enum acd_channel {
+    ACD_CHANNEL_VOICE = 1,     /* the default */
+    ACD_CHANNEL_CHAT = 2,
+    ACD_CHANNEL_EMAIL = 3,
+    ACD_CHANNEL_SMS = 4,
+    ACD_CHANNEL_SOCIAL = 5,
+    ACD_CHANNEL_WEB_FORM = 6,
+    ACD_CHANNEL_FAX = 7,
+    ACD_CHANNEL_CALLBACK = 8   /* a callback the customer asked for (web, IVR) */
+} acd_channel;
+
 typedef struct acd_call_params {
     uint32_t size;                 /* set by acd_call_params_init() */
     int32_t priority;              /* higher first; default 0 */
@@ -542,6 +609,10 @@ typedef struct acd_call_params {
      * not a logged-in member of the queue at arrival.  0: none. */
     acd_agent_id preferred_agent;
     int64_t preferred_wait_ms;     /* 0 when preferred_agent is 0 */
+    /* The contact's acd_channel; 0: ACD_CHANNEL_VOICE at arrival, the old
+     * leg's channel in a transfer. */
+    uint32_t channel;
+    uint32_t reserved2;            /* must be 0 */
 } acd_call_params;
 
 ACD_API void acd_call_params_init_size(acd_call_params *params, size_t size);
@@ -561,7 +632,8 @@ static inline void acd_call_params_init(acd_call_params *params)
  * a preferred wait without a preferred agent),
  * ACD_ERR_LIMIT (too many skills or steps),
  * ACD_ERR_VERSION, ACD_ERR_NOT_FOUND (queue, skill or preferred agent),
- * ACD_ERR_RANGE (min_level, preferred_wait_ms), ACD_ERR_EXISTS (key),
+ * ACD_ERR_RANGE (min_level, preferred_wait_ms, channel above
+ * ACD_CHANNEL_CALLBACK), ACD_ERR_EXISTS (key),
  * ACD_ERR_TIME, ACD_ERR_NOMEM.
  * O(skill profiles in the queue * skills + log waiting calls). */
 ACD_API acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
@@ -610,7 +682,9 @@ ACD_API acd_status acd_call_hangup(acd_center *c, int64_t now, acd_call_id call)
  *     required skills and its routing steps, whatever else params say (a
  *     preferred agent, a priority); params must then name no skills and no
  *     steps.
- * *out receives the new call's id.
+ * The new call keeps the channel unless params name one.  A transfer from
+ * a queue of support tier t > 0 to a queue of a higher tier is an
+ * escalation (docs/kpi.md).  *out receives the new call's id.
  * Errors: those of acd_call_arrive, ACD_ERR_STATE (not connected or held),
  * ACD_ERR_INVALID (unknown flags, a key or customer in params, skills or
  * steps in params with ACD_TRANSFER_KEEP_SKILLS). */
@@ -647,7 +721,7 @@ typedef struct acd_call_info {
     uint32_t ringing;        /* agents ringing for the call now (ring
                                 strategies: several; `agent` is the one
                                 ringing longest) */
-    uint32_t reserved0;
+    uint32_t channel;        /* acd_channel */
 } acd_call_info;
 
 ACD_API void acd_call_info_init_size(acd_call_info *info, size_t size);

@@ -2,9 +2,10 @@
  * acd_kpi.h - libacd statistics: real-time counts, interval statistics,
  * service level by every standard definition, cost and quality.
  *
- * Statistics are kept per center, per queue and per agent, for fixed
- * intervals whose length and alignment come from acd_center_config
- * (interval_ms, interval_offset_ms).  Booking rules (docs/kpi.md):
+ * Statistics are kept per center, queue, agent, tenant, support tier and
+ * channel, for fixed intervals whose length and alignment come from
+ * acd_center_config (interval_ms, interval_offset_ms).  Booking rules
+ * (docs/kpi.md):
  *   - contact events are booked in the interval in which the event happens:
  *     an arrival where it arrives, an answer where it is answered, an abandon
  *     where the caller hangs up, talk/hold/wrap-up times and costs of a call
@@ -14,7 +15,7 @@
  * Everything is maintained incrementally: an event updates a fixed number of
  * counters (O(1) per scope it touches), intervals roll over lazily when an
  * entity is next touched or read, and no call ever scans history or all
- * entities.  Memory per entity is fixed: (interval_history + 1) records.
+ * entities.  Memory per scope is fixed: (interval_history + 1) records.
  *
  * Raw counters are integers, exact; derived KPIs (acd_stats_kpis) are
  * doubles computed from them, NaN when a ratio's denominator is 0.
@@ -30,10 +31,19 @@ extern "C" {
 
 /* ---- Scopes and definitions ---------------------------------------------- */
 
+/* Contact events book into the call's queue, the center, the agent
+ * concerned (if any), the queue's tenant and support tier (if any) and the
+ * call's channel.  Agent time at tenant and tier scope is that of the
+ * agents belonging to at least one of their queues, each counted once;
+ * channels carry no agent time (agents have no per-channel capacity yet).
+ * docs/kpi.md "Scopes". */
 typedef enum acd_scope {
     ACD_SCOPE_CENTER = 1,   /* id must be 0 */
-    ACD_SCOPE_QUEUE = 2,
-    ACD_SCOPE_AGENT = 3
+    ACD_SCOPE_QUEUE = 2,    /* id: an acd_queue_id */
+    ACD_SCOPE_AGENT = 3,    /* id: an acd_agent_id */
+    ACD_SCOPE_TENANT = 4,   /* id: an acd_tenant_id */
+    ACD_SCOPE_TIER = 5,     /* id: a support tier, 1..ACD_MAX_SUPPORT_TIER */
+    ACD_SCOPE_CHANNEL = 6   /* id: an acd_channel */
 } acd_scope;
 
 /* Service-level definitions (BRIEF §4).  T = the queue's
@@ -67,12 +77,14 @@ typedef enum acd_sl_variant {
 typedef struct acd_stats {
     uint32_t size;
     uint32_t scope;              /* acd_scope */
-    uint64_t id;                 /* queue or agent id, 0 for the center */
+    uint64_t id;                 /* the scope's id (0 for the center) */
     int64_t interval_start;
     int64_t interval_end;        /* exclusive; for the open interval: now */
     uint32_t sl_variant;         /* definition used for `service_level` */
     uint32_t reserved0;
-    int64_t sl_threshold_ms;     /* T at the time of the query */
+    int64_t sl_threshold_ms;     /* T at the time of the query (queues;
+                                    0 for other scopes, whose calls are
+                                    judged by their own queue's T) */
 
     /* Contacts (booked at their event). */
     uint64_t offered;            /* arrivals */
@@ -103,7 +115,8 @@ typedef struct acd_stats {
 
     /* Agent time (split across intervals).  Queue scope: summed over the
      * queue's members (an agent in two queues counts in both); center scope:
-     * over all agents. */
+     * over all agents; tenant and tier scope: over the agents belonging to
+     * at least one of their queues, each once; channel scope: 0. */
     int64_t available_ms;
     int64_t ringing_ms;          /* offered state */
     int64_t busy_ms;             /* connected or holding */
@@ -123,6 +136,11 @@ typedef struct acd_stats {
     int64_t cost_agent;
     int64_t cost_telephony;
     int64_t cost_contact;
+
+    /* Support tiers (docs/kpi.md "Support tiers"). */
+    uint64_t escalated;          /* of `transferred`: to a queue of a higher
+                                    tier, from a queue of tier > 0 */
+    uint64_t escalated_in;       /* of `offered`: arrivals by escalation */
 } acd_stats;
 
 ACD_API void acd_stats_init_size(acd_stats *stats, size_t size);
@@ -138,10 +156,15 @@ ACD_API acd_status acd_center_interval_start(const acd_center *c, int64_t t,
 /* Statistics of `scope`/`id` for the interval starting at `interval_start`:
  * a closed interval still kept (the last `interval_history`), or the open
  * one, whose values run up to the center's current time.  Read-only: the
- * center is not modified.
- * Errors: ACD_ERR_INVALID (NULL, size too small, scope unknown, center id
- * not 0, interval_start not a boundary), ACD_ERR_NOT_FOUND (queue/agent id,
- * or an interval older than the history kept), ACD_ERR_RANGE (an interval
+ * center is not modified.  Fills the fields that fit in stats->size (any
+ * size from the first version's on, so programs built against an older
+ * header keep working).  A tier or channel that no queue or call has used
+ * reads as zeros.
+ * Errors: ACD_ERR_INVALID (NULL, size smaller than the first version's,
+ * scope unknown, center id not 0, interval_start not a boundary),
+ * ACD_ERR_NOT_FOUND (queue, agent or tenant id unknown, stale or of another
+ * kind; tier outside 1..ACD_MAX_SUPPORT_TIER; channel not an acd_channel;
+ * an interval older than the history kept), ACD_ERR_RANGE (an interval
  * that has not started yet).  O(1) (plus O(histogram) for percentiles). */
 ACD_API acd_status acd_stats_get(const acd_center *c, uint32_t scope, uint64_t id,
                                  int64_t interval_start, acd_stats *stats);
@@ -170,6 +193,11 @@ typedef struct acd_kpis {
     double cost_total;           /* currency units (micro-units / 1e6) */
     double cost_per_call;        /* cost_total / handled */
     double cost_per_handled_min; /* cost_total / handled minutes */
+    /* Support tiers (docs/kpi.md "Support tiers"). */
+    double escalation_rate;      /* escalated / handled */
+    double resolution_rate;      /* (handled - transferred) / handled: ended
+                                    where handled; at tier scope, resolved
+                                    at the tier */
 } acd_kpis;
 
 ACD_API void acd_kpis_init_size(acd_kpis *kpis, size_t size);
@@ -178,11 +206,15 @@ static inline void acd_kpis_init(acd_kpis *kpis)
     acd_kpis_init_size(kpis, sizeof(*kpis));
 }
 
-/* Derive the KPIs of a stats record.  Pure: no center needed.
- * Errors: ACD_ERR_INVALID (NULL, sizes), ACD_ERR_RANGE (unknown variant). */
+/* Derive the KPIs of a stats record.  Pure: no center needed.  Both
+ * structs may have any size from their first version's on: fields the
+ * record lacks count as 0, and only the KPIs that fit in kpis->size are
+ * written.  Errors: ACD_ERR_INVALID (NULL, sizes smaller than the first
+ * version's), ACD_ERR_RANGE (unknown variant). */
 ACD_API acd_status acd_stats_kpis(const acd_stats *stats, acd_kpis *kpis);
 
-/* Service level of a stats record by any definition, NaN when undefined.
+/* Service level of a stats record (any size from the first version's on)
+ * by any definition, NaN when undefined.
  * Errors: ACD_ERR_INVALID, ACD_ERR_RANGE (unknown variant). */
 ACD_API acd_status acd_stats_service_level(const acd_stats *stats, uint32_t variant,
                                            double *value);
@@ -233,6 +265,39 @@ static inline void acd_center_info_init(acd_center_info *info)
 /* Agents by state in O(1), calls by state summed over queues: O(queues).
  * Errors: ACD_ERR_INVALID (NULL, size too small). */
 ACD_API acd_status acd_center_get_info(const acd_center *c, acd_center_info *info);
+
+/* Point-in-time counts of one tenant, for a client's wallboard.  Agents are
+ * those belonging to at least one of the tenant's queues, each counted
+ * once, in whatever state they are (an agent busy with another tenant's
+ * call counts as busy here too, as queue members do). */
+typedef struct acd_tenant_info {
+    uint32_t size;
+    uint32_t queues;             /* queues of the tenant */
+    uint32_t calls_waiting;      /* in its queues, not ringing */
+    uint32_t calls_offered;      /* ringing at an agent */
+    uint32_t calls_connected;    /* connected or held */
+    uint32_t calls_wrapup;       /* caller gone, agent in after-call work */
+    uint32_t agents;             /* distinct agents in its queues */
+    uint32_t agents_logged_in;
+    uint32_t agents_available;
+    uint32_t agents_not_ready;
+    uint32_t agents_offered;
+    uint32_t agents_busy;
+    uint32_t agents_wrapup;
+    uint32_t reserved0;
+} acd_tenant_info;
+
+ACD_API void acd_tenant_info_init_size(acd_tenant_info *info, size_t size);
+static inline void acd_tenant_info_init(acd_tenant_info *info)
+{
+    acd_tenant_info_init_size(info, sizeof(*info));
+}
+/* Fills the fields that fit in info->size.  Agents by state in O(1), calls
+ * summed over the tenant's queues: O(queues of the tenant).  The longest
+ * current wait is per queue (acd_queue_get_info).
+ * Errors: ACD_ERR_INVALID (NULL, size too small), ACD_ERR_NOT_FOUND. */
+ACD_API acd_status acd_tenant_get_info(const acd_center *c, acd_tenant_id tenant,
+                                       acd_tenant_info *info);
 
 #ifdef __cplusplus
 }

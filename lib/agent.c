@@ -220,6 +220,7 @@ static void free_membership(acd_center *c, acdi_membership *m)
     if (m->agent->state != ACD_AGENT_LOGGED_OUT)
         m->queue->staffed[m->level]--;
     acdi_kpi_member(c, m->agent, m->queue, 0);
+    acdi_queue_unlink_member(m->queue, m);
     acdi_queue_staffing_changed(c, m->queue);
     if (m->node.pos)
         acdi_heap_remove(&m->bucket->ready, &m->node);
@@ -242,6 +243,7 @@ void acdi_agent_destroy(acd_center *c, acdi_agent *a)
     acdi_strfree(&c->alloc, a->key);
     acdi_timer_disarm(c, &a->timer);
     acdi_heap_free(&c->alloc, &a->preferring);
+    acdi_free(&c->alloc, a->scopes, (size_t)a->cap_scopes * sizeof(*a->scopes));
     acdi_series_free(&c->alloc, &c->icfg, &a->stats);
     acdi_table_remove(&c->agents, a->id);
     c->timer_slots -= 1;
@@ -460,7 +462,8 @@ acd_status acd_agent_join_queue_ex(acd_center *c, int64_t now, acd_agent_id agen
     id.priority = 0;
     if ((st = acdi_reserve_actions(c, acdi_offer_room(c, 1, 0))) != ACD_OK ||
         (st = acdi_grow(&c->alloc, (void **)&a->mem, &a->cap_mem, sizeof(*a->mem),
-                        a->n_mem + 1)) != ACD_OK)
+                        a->n_mem + 1)) != ACD_OK ||
+        (st = acdi_scope_reserve_refs(c, a, a->n_mem + 1)) != ACD_OK)
         return st;
     if (!(m = acdi_calloc(&c->alloc, sizeof(*m))))
         return ACD_ERR_NOMEM;
@@ -481,6 +484,7 @@ acd_status acd_agent_join_queue_ex(acd_center *c, int64_t now, acd_agent_id agen
     if (a->state != ACD_AGENT_LOGGED_OUT)
         q->staffed[m->level]++;
     acdi_kpi_member(c, a, q, 1);
+    acdi_queue_link_member(q, m);
     acdi_queue_staffing_changed(c, q);
     a->mem[a->n_mem++] = m;
     if (a->state == ACD_AGENT_AVAILABLE) {

@@ -120,8 +120,10 @@ static acd_status read_params(const acd_center *c, const acd_call_params *in,
             return ACD_ERR_VERSION;
         memcpy(p, in, in->size);
     }
-    if (p->reserved0 || p->reserved1)
+    if (p->reserved0 || p->reserved1 || p->reserved2)
         return ACD_ERR_INVALID;
+    if (p->channel > ACDI_CHANNELS)
+        return ACD_ERR_RANGE;
     if ((p->key && acdi_check_name(p->key) != ACD_OK) ||
         (p->customer && acdi_check_name(p->customer) != ACD_OK))
         return ACD_ERR_INVALID;
@@ -211,7 +213,9 @@ static acd_status reserve_arrival(acd_center *c, acdi_queue *q, const acd_call_p
     acdi_call *call;
     acd_status st;
 
-    if ((st = acdi_table_reserve(&c->alloc, &c->calls)) != ACD_OK ||
+    /* A channel's statistics exist from its first call on. */
+    if ((st = acdi_scope_need(c, &c->channels[p->channel])) != ACD_OK ||
+        (st = acdi_table_reserve(&c->alloc, &c->calls)) != ACD_OK ||
         (st = acdi_map_reserve(&c->alloc, &c->call_keys)) != ACD_OK ||
         (st = acdi_reserve_timers(c, ACDI_CALL_TIMERS)) != ACD_OK ||
         (st = acdi_reserve_actions(c, 1 + acdi_offer_room(c, 1, 0))) != ACD_OK)
@@ -237,6 +241,7 @@ static acd_status reserve_arrival(acd_center *c, acdi_queue *q, const acd_call_p
     }
     call->req = call->steps[0].req;
     call->bucket = call->steps[0].bucket;
+    call->channel = p->channel;
     call->preferred = preferred_member(c, q, p);
     if (call->preferred &&
         acdi_heap_reserve(&c->alloc, &call->preferred->preferring,
@@ -289,6 +294,7 @@ static void enter_queue(acd_center *c, acdi_queue *q, acdi_call *call, int32_t p
         acdi_bucket_join(call->steps[i].bucket);
     acdi_heap_push(waiting_heap(call), &call->node);
     q->n_waiting++;
+    q->n_calls++;
     acdi_line_append(c, call);
 }
 
@@ -329,8 +335,11 @@ acd_status acd_call_arrive(acd_center *c, int64_t now, acd_queue_id queue,
     if (!(q = acdi_queue_get(c, queue)))
         return ACD_ERR_NOT_FOUND;
     if ((st = read_params(c, params, &p, &r)) != ACD_OK ||
-        (st = acdi_check_time(c, now)) != ACD_OK ||
-        (st = reserve_arrival(c, q, &p, &r, &call, &customer)) != ACD_OK)
+        (st = acdi_check_time(c, now)) != ACD_OK)
+        return st;
+    if (!p.channel)
+        p.channel = ACD_CHANNEL_VOICE;
+    if ((st = reserve_arrival(c, q, &p, &r, &call, &customer)) != ACD_OK)
         return st;
     c->now = now;
     enter_queue(c, q, call, p.priority, now);
@@ -466,6 +475,7 @@ void acdi_call_free(acd_center *c, acdi_call *call)
     }
     if (call->key)
         acdi_map_del(&c->call_keys, call->key);
+    q->n_calls--;
     acdi_table_remove(&c->calls, call->id);
     c->timer_slots -= ACDI_CALL_TIMERS;
     free_call_memory(c, call);
@@ -690,7 +700,7 @@ acd_status acd_call_transfer(acd_center *c, int64_t now, acd_call_id id, acd_que
     acdi_call *old, *call;
     acdi_queue *q;
     int64_t arrived;
-    int waiting;
+    int waiting, escalated;
     req_sets r;
     acd_status st;
 
@@ -716,6 +726,8 @@ acd_status acd_call_transfer(acd_center *c, int64_t now, acd_call_id id, acd_que
         inherit_requirements(old, old->n_steps, &r);
     else if (!params)
         inherit_requirements(old, 1, &r);
+    if (!p.channel)
+        p.channel = old->channel;
     if ((st = acdi_check_time(c, now)) != ACD_OK ||
         (st = reserve_arrival(c, q, &p, &r, &call, &customer)) != ACD_OK ||
         (st = acdi_reserve_actions(c, 1 + acdi_offer_room(c, 2, 1))) != ACD_OK)
@@ -728,13 +740,17 @@ acd_status acd_call_transfer(acd_center *c, int64_t now, acd_call_id id, acd_que
         old->key = NULL;
     }
     arrived = flags & ACD_TRANSFER_KEEP_ARRIVAL ? old->arrived : now;
+    /* Up the support tiers (docs/kpi.md): from a tiered queue to a higher tier. */
+    escalated = old->queue->support_tier > 0 && q->support_tier > old->queue->support_tier;
     /* The new leg joins its buckets before the old leg leaves them: they
      * may be the same buckets, which must not be freed in between. */
     enter_queue(c, q, call, p.priority, arrived);
     acdi_kpi_arrival(c, call);
+    if (escalated)
+        acdi_kpi_escalated_in(c, call);
     *out = call->id;
     waiting = start_waiting(c, call, p.preferred_wait_ms);
-    acdi_kpi_transfer(c, old, old->agent);
+    acdi_kpi_transfer(c, old, old->agent, escalated);
     end_connected(c, old); /* may free it, and route its agent */
     if (waiting && call->state == ACD_CALL_WAITING)
         acdi_route_call(c, call);
@@ -844,6 +860,7 @@ acd_status acd_call_get_info(const acd_center *c, acd_call_id id, acd_call_info 
     out.callback = (uint32_t)call->callback;
     out.preferred_agent = call->preferred ? call->preferred->id : 0;
     out.ringing = call->ringing;
+    out.channel = call->channel;
     if (info->size < sizeof(out))
         out.size = info->size;
     memcpy(info, &out, out.size);

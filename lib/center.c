@@ -104,12 +104,14 @@ acd_status acd_center_new(const acd_center_config *config, acd_center **out)
     acdi_table_init(&c->queues, ACDI_KIND_QUEUE);
     acdi_table_init(&c->agents, ACDI_KIND_AGENT);
     acdi_table_init(&c->calls, ACDI_KIND_CALL);
+    acdi_table_init(&c->tenants, ACDI_KIND_TENANT);
     acdi_map_init(&c->skill_names, cfg.seed);
     acdi_map_init(&c->queue_names, cfg.seed);
     acdi_map_init(&c->agent_keys, cfg.seed);
     acdi_map_init(&c->call_keys, cfg.seed);
     acdi_map_init(&c->profiles, cfg.seed);
     acdi_map_init(&c->customers, cfg.seed);
+    acdi_map_init(&c->tenant_names, cfg.seed);
     *out = c;
     return ACD_OK;
 }
@@ -132,6 +134,14 @@ void acd_center_destroy(acd_center *c)
     for (i = 0; i < c->queues.n; i++)
         if (c->queues.slots[i].ptr)
             acdi_queue_destroy(c, c->queues.slots[i].ptr);
+    /* Tenants and the other scopes last: agents counted in them. */
+    for (i = 0; i < c->tenants.n; i++)
+        if (c->tenants.slots[i].ptr)
+            acdi_tenant_destroy(c, c->tenants.slots[i].ptr);
+    for (i = 0; i <= ACD_MAX_SUPPORT_TIER; i++)
+        acdi_scope_free(c, &c->tiers[i]);
+    for (i = 0; i <= ACDI_CHANNELS; i++)
+        acdi_scope_free(c, &c->channels[i]);
     for (i = 0; i < c->skills.n; i++) {
         acdi_skill *s = c->skills.slots[i].ptr;
         if (s) {
@@ -143,11 +153,13 @@ void acd_center_destroy(acd_center *c)
     acdi_table_free(&al, &c->queues);
     acdi_table_free(&al, &c->agents);
     acdi_table_free(&al, &c->calls);
+    acdi_table_free(&al, &c->tenants);
     acdi_map_free(&al, &c->skill_names);
     acdi_map_free(&al, &c->queue_names);
     acdi_map_free(&al, &c->agent_keys);
     acdi_map_free(&al, &c->call_keys);
     acdi_map_free(&al, &c->profiles);
+    acdi_map_free(&al, &c->tenant_names);
     acdi_kpi_free_customers(c);
     acdi_series_free(&al, &c->icfg, &c->stats);
     acdi_heap_free(&al, &c->timers);

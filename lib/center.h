@@ -25,6 +25,8 @@ typedef struct acdi_agent acdi_agent;
 typedef struct acdi_call acdi_call;
 typedef struct acdi_queue acdi_queue;
 typedef struct acdi_customer acdi_customer;
+typedef struct acdi_tenant acdi_tenant;
+typedef struct acdi_membership acdi_membership;
 
 enum {
     ACDI_TIMER_OFFER = 1,
@@ -86,6 +88,27 @@ typedef struct acdi_bucket_list {
     uint32_t n, cap;
 } acdi_bucket_list;
 
+/* Channels are acd_channel values 1..ACDI_CHANNELS. */
+#define ACDI_CHANNELS ACD_CHANNEL_CALLBACK
+
+/* A statistics scope beyond the center, queues and agents: a tenant, a
+ * support tier or a channel (docs/kpi.md "Scopes").  A tenant holds its
+ * own; the center's tier and channel scopes are allocated on first use (a
+ * tier set on a queue, a call of the channel) and kept. */
+typedef struct acdi_scope {
+    acdi_series stats;
+    uint32_t agents; /* agents counted in it (one acdi_scope_ref each) */
+} acdi_scope;
+
+/* An agent's presence in a tenant's or tier's agent time: counted once,
+ * however many of its queues belong to the scope.  An agent has at most
+ * two refs per membership (tenant, tier), and room for them is reserved
+ * when it joins a queue, so moving a queue between scopes never allocates. */
+typedef struct acdi_scope_ref {
+    acdi_scope *scope;
+    uint32_t refs; /* memberships of the agent in queues of the scope */
+} acdi_scope_ref;
+
 struct acdi_queue {
     acd_queue_id id;
     char *name;
@@ -121,12 +144,17 @@ struct acdi_queue {
     acdi_timer no_agent_timer;
     acdi_series stats;
     uint64_t route_work;     /* buckets examined by routing, for tests */
+    uint32_t n_calls;        /* calls of the queue in any state, wrap-up included */
+    int64_t support_tier;    /* ACD_QOPT_SUPPORT_TIER, 0 for none */
+    acdi_tenant *tenant;     /* or NULL */
+    acdi_queue *tenant_prev, *tenant_next; /* the tenant's queues */
+    acdi_membership *members_head;         /* every membership of the queue */
 };
 
 /* An agent's link to one queue.  Its heap node sits in the bucket's ready
  * heap while the agent is available, keyed by the queue's strategy
  * (acdi_member_key). */
-typedef struct acdi_membership {
+struct acdi_membership {
     acdi_heap_node node;
     acdi_agent *agent;
     acdi_queue *queue;
@@ -138,7 +166,8 @@ typedef struct acdi_membership {
     uint64_t calls;        /* calls answered from this queue */
     int64_t last_offered;  /* INT64_MIN before the first offer */
     int64_t lap;           /* round robin: the lap its key belongs to */
-} acdi_membership;
+    acdi_membership *q_prev, *q_next; /* the queue's memberships */
+};
 
 struct acdi_agent {
     acd_agent_id id;
@@ -171,6 +200,10 @@ struct acdi_agent {
      * heap node sits here instead of in a bucket). */
     acdi_heap preferring;
     acdi_series stats;
+    /* Tenant and tier scopes counting the agent's time (capacity at least
+     * twice its memberships). */
+    acdi_scope_ref *scopes;
+    uint32_t n_scopes, cap_scopes;
 };
 
 /* One requirement set of a call and the bucket reserved for it: every step's
@@ -218,6 +251,16 @@ struct acdi_call {
     int64_t talk_ms;         /* connected time so far */
     int64_t hold_ms;
     int64_t ended_at;        /* hangup time (wrap-up starts) */
+    uint32_t channel;        /* acd_channel, 1..ACDI_CHANNELS */
+};
+
+/* A client company: a set of queues (docs/model.md "Tenants"). */
+struct acdi_tenant {
+    acd_tenant_id id;
+    char *name;
+    acdi_scope scope;
+    acdi_queue *queues;      /* its queues, linked by tenant_next */
+    uint32_t n_queues;
 };
 
 struct acd_center {
@@ -256,6 +299,10 @@ struct acd_center {
      * and event reservations count with it.  Never decreases, so calls
      * ringing under an older setting stay covered. */
     uint32_t ring_width;
+    acdi_table tenants;
+    acdi_map tenant_names;
+    acdi_scope *tiers[ACD_MAX_SUPPORT_TIER + 1]; /* NULL until used; [0] unused */
+    acdi_scope *channels[ACDI_CHANNELS + 1];     /* NULL until used; [0] unused */
 };
 
 /* The most actions a single state change can queue besides OFFERs of a
@@ -320,6 +367,9 @@ void acdi_queue_no_agent(acd_center *c, acdi_queue *q);
 /* Undo an attach that no member joined. */
 void acdi_bucket_drop_if_unused(acd_center *c, acdi_bucket_list *list, acdi_bucket *b);
 void acdi_queue_destroy(acd_center *c, acdi_queue *q);
+/* The queue's list of memberships. */
+void acdi_queue_link_member(acdi_queue *q, acdi_membership *m);
+void acdi_queue_unlink_member(acdi_queue *q, acdi_membership *m);
 
 /* ---- agent.c ---- */
 acdi_agent *acdi_agent_get(const acd_center *c, acd_agent_id id);
@@ -422,7 +472,11 @@ void acdi_kpi_answer(acd_center *c, const acdi_call *call, acdi_agent *a);
 void acdi_kpi_abandon(acd_center *c, const acdi_call *call);
 void acdi_kpi_timeout(acd_center *c, const acdi_call *call);
 void acdi_kpi_exit(acd_center *c, const acdi_call *call);
-void acdi_kpi_transfer(acd_center *c, const acdi_call *call, acdi_agent *a);
+/* The connected `call` was transferred away; `escalated`: to a queue of a
+ * higher support tier.  acdi_kpi_escalated_in books the new leg's arrival
+ * as an escalation. */
+void acdi_kpi_transfer(acd_center *c, const acdi_call *call, acdi_agent *a, int escalated);
+void acdi_kpi_escalated_in(acd_center *c, const acdi_call *call);
 void acdi_kpi_callback(acd_center *c, const acdi_call *call);
 void acdi_kpi_handled(acd_center *c, const acdi_call *call, acdi_agent *a);
 acd_status acdi_kpi_reserve_customer(acd_center *c, const char *customer,
@@ -433,6 +487,32 @@ void acdi_kpi_free_customers(acd_center *c);
 void acdi_kpi_queue_counts(const acdi_queue *q, acd_queue_info *info);
 /* The queue's recent handle time: current and last closed interval. */
 int acdi_kpi_recent_aht(const acd_center *c, const acdi_queue *q, double *aht_ms);
+
+/* ---- tenant.c ---- */
+acdi_tenant *acdi_tenant_get(const acd_center *c, acd_tenant_id id);
+void acdi_tenant_destroy(acd_center *c, acdi_tenant *t);
+
+/* ---- scope.c: tenant, tier and channel scopes (docs/kpi.md) ---- */
+/* A scope held in place (a tenant's): its series, from now on. */
+acd_status acdi_scope_init(acd_center *c, acdi_scope *s);
+void acdi_scope_fini(acd_center *c, acdi_scope *s);
+/* A tier or channel scope, allocated on first use (no-op afterwards);
+ * freed with the center. */
+acd_status acdi_scope_need(acd_center *c, acdi_scope **slot);
+void acdi_scope_free(acd_center *c, acdi_scope **slot);
+/* The tenant and tier scopes of a queue, NULL for none. */
+acdi_scope *acdi_queue_tenant_scope(const acdi_queue *q);
+acdi_scope *acdi_queue_tier_scope(const acd_center *c, const acdi_queue *q);
+/* Room for the scope refs of agent `a` once it has `n_mem` memberships. */
+acd_status acdi_scope_reserve_refs(acd_center *c, acdi_agent *a, uint32_t n_mem);
+/* `a` joins (joining 1) or leaves q: its refs to q's tenant and tier. */
+void acdi_scope_member(acd_center *c, acdi_agent *a, const acdi_queue *q, int joining);
+/* Every member of q leaves scope `from` and joins scope `to` (either may
+ * be NULL): q changes tenant or tier.  Never allocates. */
+void acdi_scope_move_members(acd_center *c, const acdi_queue *q, acdi_scope *from,
+                             acdi_scope *to);
+/* ACD_QOPT_SUPPORT_TIER (value already range-checked). */
+acd_status acdi_queue_set_support_tier(acd_center *c, acdi_queue *q, int64_t tier);
 
 /* ---- check.c ---- */
 acd_status acdi_check(const acd_center *c);

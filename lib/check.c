@@ -94,9 +94,27 @@ static acd_status check_line(const acd_center *c, const acdi_queue *q, uint32_t 
     return ACD_OK;
 }
 
+/* The queue's membership list holds exactly its members' memberships. */
+static acd_status check_member_list(const acd_center *c, const acdi_queue *q)
+{
+    const acdi_membership *m, *prev = NULL;
+    uint32_t n = 0;
+
+    for (m = q->members_head; m; prev = m, m = m->q_next) {
+        uint32_t k, found = 0;
+        EXPECT(m->queue == q && m->q_prev == prev && ++n <= q->members);
+        EXPECT(acdi_agent_get(c, m->agent->id) == m->agent);
+        for (k = 0; k < m->agent->n_mem; k++)
+            found += m->agent->mem[k] == m;
+        EXPECT(found == 1);
+    }
+    EXPECT(n == q->members);
+    return ACD_OK;
+}
+
 static acd_status check_queue(const acd_center *c, const acdi_queue *q)
 {
-    uint32_t i, j, members = 0, waiting = 0, offered = 0, connected = 0;
+    uint32_t i, j, members = 0, waiting = 0, offered = 0, connected = 0, calls = 0;
     const acdi_agent *a;
     const acdi_call *call;
     acd_status st;
@@ -132,12 +150,19 @@ static acd_status check_queue(const acd_center *c, const acdi_queue *q)
     EACH(c->calls, i, call) {
         if (call->queue != q)
             continue;
+        calls++;
         waiting += call->state == ACD_CALL_WAITING;
         offered += call->state == ACD_CALL_OFFERED;
         connected += call->state == ACD_CALL_CONNECTED || call->state == ACD_CALL_HELD;
     }
     EXPECT(members == q->members && waiting == q->n_waiting);
     EXPECT(offered == q->n_offered && connected == q->n_connected);
+    EXPECT(calls == q->n_calls);
+    EXPECT(!q->tenant || acdi_tenant_get(c, q->tenant->id) == q->tenant);
+    EXPECT(q->support_tier >= 0 && q->support_tier <= ACD_MAX_SUPPORT_TIER);
+    EXPECT(!q->support_tier || c->tiers[q->support_tier]);
+    if ((st = check_member_list(c, q)) != ACD_OK)
+        return st;
     return check_line(c, q, waiting + offered);
 }
 
@@ -189,6 +214,43 @@ static acd_status check_preferring(const acd_center *c, const acdi_agent *a)
     return ACD_OK;
 }
 
+/* The agent's scope refs are exactly the tenants and tiers of its queues,
+ * each with the number of its memberships there, within reserved room. */
+static acd_status check_scope_refs(const acd_center *c, const acdi_agent *a)
+{
+    uint32_t i, j;
+
+    EXPECT(a->n_scopes <= a->cap_scopes && a->cap_scopes >= 2 * a->n_mem);
+    for (i = 0; i < a->n_scopes; i++) {
+        const acdi_scope_ref *r = &a->scopes[i];
+        uint32_t refs = 0;
+        EXPECT(r->scope && r->refs > 0);
+        for (j = 0; j < i; j++)
+            EXPECT(a->scopes[j].scope != r->scope);
+        for (j = 0; j < a->n_mem; j++) {
+            const acdi_queue *q = a->mem[j]->queue;
+            refs += acdi_queue_tenant_scope(q) == r->scope;
+            refs += acdi_queue_tier_scope(c, q) == r->scope;
+        }
+        EXPECT(refs == r->refs);
+    }
+    for (j = 0; j < a->n_mem; j++) {
+        const acdi_queue *q = a->mem[j]->queue;
+        const acdi_scope *want[2];
+        uint32_t w, found;
+        want[0] = acdi_queue_tenant_scope(q);
+        want[1] = acdi_queue_tier_scope(c, q);
+        for (w = 0; w < 2; w++) {
+            if (!want[w])
+                continue;
+            for (found = 0, i = 0; i < a->n_scopes; i++)
+                found += a->scopes[i].scope == want[w];
+            EXPECT(found == 1);
+        }
+    }
+    return ACD_OK;
+}
+
 static acd_status check_agent(const acd_center *c, const acdi_agent *a)
 {
     const acdi_call *call = a->call;
@@ -204,7 +266,8 @@ static acd_status check_agent(const acd_center *c, const acdi_agent *a)
     EXPECT(a->state != ACD_AGENT_OFFERED || a->timer.kind == ACDI_TIMER_OFFER);
     EXPECT(a->state == ACD_AGENT_OFFERED || (!a->ring_prev && !a->ring_next));
     EXPECT(!a->resting || a->state == ACD_AGENT_NOT_READY);
-    if ((st = check_memberships(c, a)) != ACD_OK || (st = check_preferring(c, a)) != ACD_OK)
+    if ((st = check_memberships(c, a)) != ACD_OK || (st = check_preferring(c, a)) != ACD_OK ||
+        (st = check_scope_refs(c, a)) != ACD_OK)
         return st;
     switch (a->state) {
     case ACD_AGENT_OFFERED:
@@ -278,6 +341,7 @@ static acd_status check_call(const acd_center *c, const acdi_call *call)
     EXPECT(!call->level_timer.node.pos || waiting || call->state == ACD_CALL_OFFERED);
     EXPECT(call->bucket->id.priority == call->priority);
     EXPECT((call->ringing != 0) == (call->state == ACD_CALL_OFFERED));
+    EXPECT(call->channel >= 1 && call->channel <= ACDI_CHANNELS && c->channels[call->channel]);
     switch (call->state) {
     case ACD_CALL_WAITING:
         EXPECT(a == NULL);
@@ -382,6 +446,63 @@ static acd_status check_stats_counts(const acd_center *c)
     return ACD_OK;
 }
 
+/* A tenant or tier scope counts, in each state slot, the agents holding a
+ * ref to it; a channel scope counts no agent. */
+static acd_status check_scope_counts(const acd_center *c, const acdi_scope *s, int has_agents)
+{
+    uint32_t count[ACDI_SLOTS] = {0}, agents = 0, i, k;
+    const acdi_agent *a;
+
+    EACH(c->agents, i, a) {
+        int slot = acdi_agent_slot(a->state, a->reason);
+        for (k = 0; k < a->n_scopes; k++) {
+            if (a->scopes[k].scope != s)
+                continue;
+            agents++;
+            if (slot != ACDI_SLOT_NONE)
+                count[slot]++;
+        }
+    }
+    EXPECT(has_agents || agents == 0);
+    EXPECT(s->agents == agents && s->stats.rate_sum == 0);
+    for (k = 0; k < ACDI_SLOTS; k++)
+        EXPECT(s->stats.count[k] == count[k]);
+    return ACD_OK;
+}
+
+/* Tenants: names, their queue lists, their counts; tiers and channels. */
+static acd_status check_scopes(const acd_center *c)
+{
+    const acdi_tenant *t;
+    const acdi_queue *q;
+    uint32_t i, j;
+    acd_status st;
+
+    EXPECT(c->tenant_names.n == c->tenants.live);
+    EACH(c->tenants, i, t) {
+        const acdi_queue *prev = NULL;
+        uint32_t n = 0, owned = 0;
+        EXPECT(acdi_map_get(&c->tenant_names, t->name) == t->id);
+        for (q = t->queues; q; prev = q, q = q->tenant_next) {
+            EXPECT(q->tenant == t && q->tenant_prev == prev && ++n <= t->n_queues);
+            EXPECT(acdi_queue_get(c, q->id) == q);
+        }
+        EACH(c->queues, j, q)
+            owned += q->tenant == t;
+        EXPECT(n == t->n_queues && owned == n);
+        if ((st = check_scope_counts(c, &t->scope, 1)) != ACD_OK)
+            return st;
+    }
+    EXPECT(!c->tiers[0] && !c->channels[0]);
+    for (i = 1; i <= ACD_MAX_SUPPORT_TIER; i++)
+        if (c->tiers[i] && (st = check_scope_counts(c, c->tiers[i], 1)) != ACD_OK)
+            return st;
+    for (i = 1; i <= ACDI_CHANNELS; i++)
+        if (c->channels[i] && (st = check_scope_counts(c, c->channels[i], 0)) != ACD_OK)
+            return st;
+    return ACD_OK;
+}
+
 acd_status acdi_check(const acd_center *c)
 {
     uint32_t i;
@@ -391,7 +512,8 @@ acd_status acdi_check(const acd_center *c)
     acd_status st;
 
     if ((st = check_table(&c->skills)) != ACD_OK || (st = check_table(&c->queues)) != ACD_OK ||
-        (st = check_table(&c->agents)) != ACD_OK || (st = check_table(&c->calls)) != ACD_OK)
+        (st = check_table(&c->agents)) != ACD_OK || (st = check_table(&c->calls)) != ACD_OK ||
+        (st = check_table(&c->tenants)) != ACD_OK)
         return st;
     EXPECT(c->agent_keys.n <= c->agents.live && c->call_keys.n <= c->calls.live);
     EXPECT(c->timer_slots ==
@@ -413,7 +535,7 @@ acd_status acdi_check(const acd_center *c)
     EACH(c->calls, i, call)
         if ((st = check_call(c, call)) != ACD_OK)
             return st;
-    if ((st = check_stats_counts(c)) != ACD_OK)
+    if ((st = check_stats_counts(c)) != ACD_OK || (st = check_scopes(c)) != ACD_OK)
         return st;
     return check_profiles(c);
 }

@@ -46,10 +46,15 @@ void acdi_kpi_agent_state(acd_center *c, acdi_agent *a, int to)
     touch(c, &c->stats);
     acdi_series_move(&c->stats, from, to, rate);
     /* Queue series count member time; agent cost is booked to queues by
-     * handling time instead (docs/kpi.md), hence no rate. */
+     * handling time instead (docs/kpi.md), hence no rate.  Tenants and
+     * tiers the same, each agent once (scope.c). */
     for (i = 0; i < a->n_mem; i++) {
         touch(c, &a->mem[i]->queue->stats);
         acdi_series_move(&a->mem[i]->queue->stats, from, to, 0);
+    }
+    for (i = 0; i < a->n_scopes; i++) {
+        touch(c, &a->scopes[i].scope->stats);
+        acdi_series_move(&a->scopes[i].scope->stats, from, to, 0);
     }
 }
 
@@ -62,6 +67,7 @@ void acdi_kpi_member(acd_center *c, acdi_agent *a, acdi_queue *q, int joining)
         acdi_series_move(&q->stats, ACDI_SLOT_NONE, slot, 0);
     else
         acdi_series_move(&q->stats, slot, ACDI_SLOT_NONE, 0);
+    acdi_scope_member(c, a, q, joining);
 }
 
 acd_status acd_agent_set_hourly_cost(acd_center *c, int64_t now, acd_agent_id agent,
@@ -94,15 +100,38 @@ acd_status acd_agent_set_hourly_cost(acd_center *c, int64_t now, acd_agent_id ag
 
 /* ---- contacts ---- */
 
-/* Book into the call's queue, the center and (if any) an agent. */
+/* The series a contact event of `call` books into besides its queue, the
+ * center and an agent: its queue's tenant and support tier (if any), and
+ * its channel (live since the call's arrival).  At most 3. */
+static uint32_t scope_series(acd_center *c, const acdi_call *call, acdi_series **out)
+{
+    acdi_scope *tenant = acdi_queue_tenant_scope(call->queue);
+    acdi_scope *tier = acdi_queue_tier_scope(c, call->queue);
+    uint32_t n = 0;
+
+    if (tenant)
+        out[n++] = &tenant->stats;
+    if (tier)
+        out[n++] = &tier->stats;
+    out[n++] = &c->channels[call->channel]->stats;
+    return n;
+}
+
+/* Book into the call's queue, the center, (if any) an agent, and the
+ * call's other scopes: O(1) series per event. */
 typedef void (*book_fn)(acdi_record *r, const acdi_call *call, int64_t now);
 
 static void book(acd_center *c, const acdi_call *call, acdi_agent *a, book_fn fn)
 {
+    acdi_series *more[3];
+    uint32_t i, n = scope_series(c, call, more);
+
     fn(touch(c, &call->queue->stats), call, c->now);
     fn(touch(c, &c->stats), call, c->now);
     if (a)
         fn(touch(c, &a->stats), call, c->now);
+    for (i = 0; i < n; i++)
+        fn(touch(c, more[i]), call, c->now);
 }
 
 static void note_wait(acdi_record *r, int64_t wait)
@@ -200,11 +229,15 @@ void acdi_kpi_unanswered(acd_center *c, const acdi_call *call, acdi_agent *a)
 
 void acdi_kpi_answer(acd_center *c, const acdi_call *call, acdi_agent *a)
 {
-    uint32_t bin = acdi_hist_bin(c->now - call->arrived);
+    uint32_t i, n, bin = acdi_hist_bin(c->now - call->arrived);
+    acdi_series *more[3];
 
     book(c, call, a, book_answer);
     acdi_series_hist(&c->icfg, &call->queue->stats)[bin]++;
     acdi_series_hist(&c->icfg, &c->stats)[bin]++;
+    n = scope_series(c, call, more);
+    for (i = 0; i < n; i++)
+        acdi_series_hist(&c->icfg, more[i])[bin]++;
 }
 
 void acdi_kpi_abandon(acd_center *c, const acdi_call *call)
@@ -236,6 +269,21 @@ static void book_transfer(acdi_record *r, const acdi_call *call, int64_t now)
     r->transferred++;
 }
 
+static void book_escalation(acdi_record *r, const acdi_call *call, int64_t now)
+{
+    (void)call;
+    (void)now;
+    r->transferred++;
+    r->escalated++;
+}
+
+static void book_escalated_in(acdi_record *r, const acdi_call *call, int64_t now)
+{
+    (void)call;
+    (void)now;
+    r->escalated_in++;
+}
+
 static void book_callback(acdi_record *r, const acdi_call *call, int64_t now)
 {
     (void)call;
@@ -243,9 +291,14 @@ static void book_callback(acdi_record *r, const acdi_call *call, int64_t now)
     r->callbacks++;
 }
 
-void acdi_kpi_transfer(acd_center *c, const acdi_call *call, acdi_agent *a)
+void acdi_kpi_transfer(acd_center *c, const acdi_call *call, acdi_agent *a, int escalated)
 {
-    book(c, call, a, book_transfer);
+    book(c, call, a, escalated ? book_escalation : book_transfer);
+}
+
+void acdi_kpi_escalated_in(acd_center *c, const acdi_call *call)
+{
+    book(c, call, NULL, book_escalated_in);
 }
 
 void acdi_kpi_callback(acd_center *c, const acdi_call *call)
@@ -256,11 +309,18 @@ void acdi_kpi_callback(acd_center *c, const acdi_call *call)
 void acdi_kpi_handled(acd_center *c, const acdi_call *call, acdi_agent *a)
 {
     int64_t handle_ms = call->talk_ms + call->hold_ms + (c->now - call->ended_at);
+    double cost = (double)a->hourly_cost * (double)handle_ms / MS_PER_HOUR;
+    acdi_series *more[3];
+    uint32_t i, n;
 
     book(c, call, a, book_handled);
     /* The queue's share of agent cost: the handling agent's rate for the
-     * time it spent on this call. */
-    call->queue->stats.cur.cost_agent += (double)a->hourly_cost * (double)handle_ms / MS_PER_HOUR;
+     * time it spent on this call.  The same for its tenant, tier and
+     * channel, so that a client's bill is its share (docs/kpi.md). */
+    call->queue->stats.cur.cost_agent += cost;
+    n = scope_series(c, call, more);
+    for (i = 0; i < n; i++)
+        more[i]->cur.cost_agent += cost;
 }
 
 /* ---- customers seen (repeat contacts) ---- */
@@ -407,6 +467,32 @@ acd_status acd_report_quality(acd_center *c, int64_t now, acd_queue_id queue,
 
 /* ---- reading ---- */
 
+/* The first shipped sizes of the statistics structs; later versions only
+ * append fields (docs/abi.md).  Output structs are filled up to the
+ * caller's size; input ones are read up to it, with 0 beyond. */
+#define STATS_V1_SIZE (offsetof(acd_stats, cost_contact) + sizeof(int64_t))
+#define KPIS_V1_SIZE (offsetof(acd_kpis, cost_per_handled_min) + sizeof(double))
+
+/* Copy `out` (ours, size field set) into the caller's struct of at least
+ * the v1 size, never past its own size. */
+static void copy_out(void *dst, void *out, size_t known)
+{
+    uint32_t size;
+
+    memcpy(&size, dst, sizeof(size));
+    if (size > known)
+        size = (uint32_t)known;
+    memcpy(out, &size, sizeof(size));
+    memcpy(dst, out, size);
+}
+
+/* The caller's stats record read into a full one: fields it lacks are 0. */
+static void copy_in(acd_stats *full, const acd_stats *in)
+{
+    memset(full, 0, sizeof(*full));
+    memcpy(full, in, in->size < sizeof(*full) ? in->size : sizeof(*full));
+}
+
 static void stats_defaults(acd_stats *stats)
 {
     memset(stats, 0, sizeof(*stats));
@@ -501,6 +587,36 @@ static void fill_stats(acd_stats *o, const acdi_record *r, const uint32_t *hist)
     o->cost_agent = llround(r->cost_agent);
     o->cost_telephony = llround(r->cost_telephony);
     o->cost_contact = llround(r->cost_contact);
+    o->escalated = r->escalated;
+    o->escalated_in = r->escalated_in;
+}
+
+/* Whether `id` names one of the n scopes of `v` (1..n); *out is that
+ * scope, NULL when it has not been used. */
+static int fixed_scope(acdi_scope *const *v, uint32_t n, uint64_t id, const acdi_scope **out)
+{
+    if (id < 1 || id > n)
+        return 0;
+    *out = v[id];
+    return 1;
+}
+
+/* A scope never used reads as a series that always existed and saw
+ * nothing: the interval rules of acdi_series_view, and zeros. */
+static acd_status view_unused(const acdi_interval_cfg *cfg, int64_t now, int64_t start,
+                              acdi_record *out, const uint32_t **hist)
+{
+    int64_t now_start = acdi_interval_start(cfg, now);
+
+    if (acdi_interval_start(cfg, start) != start)
+        return ACD_ERR_INVALID;
+    if (start > now_start)
+        return ACD_ERR_RANGE;
+    if (start < now_start - (int64_t)cfg->history * cfg->len)
+        return ACD_ERR_NOT_FOUND;
+    memset(out, 0, sizeof(*out));
+    *hist = NULL;
+    return ACD_OK;
 }
 
 acd_status acd_stats_get(const acd_center *c, uint32_t scope, uint64_t id,
@@ -509,12 +625,14 @@ acd_status acd_stats_get(const acd_center *c, uint32_t scope, uint64_t id,
     const acdi_series *s;
     const acdi_queue *q = NULL;
     const acdi_agent *a;
+    const acdi_tenant *t;
+    const acdi_scope *fixed;
     const uint32_t *hist;
     acdi_record r;
     acd_stats out;
     acd_status st;
 
-    if (!c || !stats || stats->size < sizeof(acd_stats))
+    if (!c || !stats || stats->size < STATS_V1_SIZE)
         return ACD_ERR_INVALID;
     switch (scope) {
     case ACD_SCOPE_CENTER:
@@ -532,10 +650,24 @@ acd_status acd_stats_get(const acd_center *c, uint32_t scope, uint64_t id,
             return ACD_ERR_NOT_FOUND;
         s = &a->stats;
         break;
+    case ACD_SCOPE_TENANT:
+        if (!(t = acdi_tenant_get(c, id)))
+            return ACD_ERR_NOT_FOUND;
+        s = &t->scope.stats;
+        break;
+    case ACD_SCOPE_TIER:
+    case ACD_SCOPE_CHANNEL:
+        if (!(scope == ACD_SCOPE_TIER ? fixed_scope(c->tiers, ACD_MAX_SUPPORT_TIER, id, &fixed)
+                                      : fixed_scope(c->channels, ACDI_CHANNELS, id, &fixed)))
+            return ACD_ERR_NOT_FOUND;
+        s = fixed ? &fixed->stats : NULL;
+        break;
     default:
         return ACD_ERR_INVALID;
     }
-    if ((st = acdi_series_view(&c->icfg, s, c->now, interval_start, &r, &hist)) != ACD_OK)
+    st = s ? acdi_series_view(&c->icfg, s, c->now, interval_start, &r, &hist)
+           : view_unused(&c->icfg, c->now, interval_start, &r, &hist);
+    if (st != ACD_OK)
         return st;
     acd_stats_init(&out);
     out.scope = scope;
@@ -546,7 +678,7 @@ acd_status acd_stats_get(const acd_center *c, uint32_t scope, uint64_t id,
     out.sl_variant = (uint32_t)(q ? q->sl_variant : c->opt_sl_variant);
     out.sl_threshold_ms = q ? q->sl_threshold_ms : 0;
     fill_stats(&out, &r, hist);
-    memcpy(stats, &out, sizeof(out));
+    copy_out(stats, &out, sizeof(out));
     return ACD_OK;
 }
 
@@ -557,12 +689,15 @@ static double ratio(double num, double den)
     return den > 0 ? num / den : NAN;
 }
 
-acd_status acd_stats_service_level(const acd_stats *s, uint32_t variant, double *value)
+acd_status acd_stats_service_level(const acd_stats *in, uint32_t variant, double *value)
 {
     double ans, met, ab_in, ab_late, ab;
+    acd_stats full;
+    const acd_stats *s = &full;
 
-    if (!s || !value || s->size < sizeof(acd_stats))
+    if (!in || !value || in->size < STATS_V1_SIZE)
         return ACD_ERR_INVALID;
+    copy_in(&full, in);
     ans = (double)s->answered;
     met = (double)s->answered_in_sl;
     ab_in = (double)s->abandoned_in_sl;
@@ -598,14 +733,17 @@ void acd_kpis_init_size(acd_kpis *kpis, size_t size)
     acdi_init_sized(kpis, size, &d, sizeof(d));
 }
 
-acd_status acd_stats_kpis(const acd_stats *s, acd_kpis *k)
+acd_status acd_stats_kpis(const acd_stats *in, acd_kpis *k)
 {
     double handle_ms, working, staffed, cost;
+    acd_stats full;
+    const acd_stats *s = &full;
     acd_kpis out;
     acd_status st;
 
-    if (!s || !k || k->size < sizeof(acd_kpis))
+    if (!in || !k || in->size < STATS_V1_SIZE || k->size < KPIS_V1_SIZE)
         return ACD_ERR_INVALID;
+    copy_in(&full, in);
     acd_kpis_init(&out);
     if ((st = acd_stats_service_level(s, s->sl_variant, &out.service_level)) != ACD_OK)
         return st;
@@ -627,13 +765,15 @@ acd_status acd_stats_kpis(const acd_stats *s, acd_kpis *k)
     out.staffed_hours = staffed / MS_PER_HOUR;
     out.offer_answer_rate = 1.0 - ratio((double)s->offers_unanswered, (double)s->offers);
     out.transfer_rate = ratio((double)s->transferred, (double)s->handled);
+    out.escalation_rate = ratio((double)s->escalated, (double)s->handled);
+    out.resolution_rate = ratio((double)s->handled - (double)s->transferred, (double)s->handled);
     out.csat_avg = ratio((double)s->csat_sum, (double)s->csat_count);
     out.fcr_reported = ratio((double)s->resolved, (double)s->resolution_reports);
     out.fcr_repeat = 1.0 - ratio((double)s->repeats, (double)s->identified);
     out.cost_total = cost;
     out.cost_per_call = ratio(cost, (double)s->handled);
     out.cost_per_handled_min = ratio(cost, handle_ms / MS_PER_MINUTE);
-    memcpy(k, &out, sizeof(out));
+    copy_out(k, &out, sizeof(out));
     return ACD_OK;
 }
 

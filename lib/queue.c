@@ -136,6 +136,26 @@ void acdi_queue_destroy(acd_center *c, acdi_queue *q)
     acdi_free(&c->alloc, q, sizeof(*q));
 }
 
+void acdi_queue_link_member(acdi_queue *q, acdi_membership *m)
+{
+    m->q_prev = NULL;
+    m->q_next = q->members_head;
+    if (q->members_head)
+        q->members_head->q_prev = m;
+    q->members_head = m;
+}
+
+void acdi_queue_unlink_member(acdi_queue *q, acdi_membership *m)
+{
+    if (m->q_prev)
+        m->q_prev->q_next = m->q_next;
+    else
+        q->members_head = m->q_next;
+    if (m->q_next)
+        m->q_next->q_prev = m->q_prev;
+    m->q_prev = m->q_next = NULL;
+}
+
 /* ---- queue options ---- */
 
 #define DAY_MS 86400000
@@ -159,6 +179,7 @@ static const acdi_option_bounds queue_bounds[] = {
     {ACD_QOPT_MAX_WAIT_NO_AGENT_MS, 0, 7 * (int64_t)DAY_MS},
     {ACD_QOPT_RING_MAX, 1, ACDI_RING_MAX},
     {ACD_QOPT_RING_STEP_MS, 1, DAY_MS},
+    {ACD_QOPT_SUPPORT_TIER, 0, ACD_MAX_SUPPORT_TIER},
 };
 
 acd_status acd_queue_option_bounds(acd_queue_option key, int64_t *min, int64_t *max)
@@ -188,6 +209,7 @@ static int64_t *queue_option(acdi_queue *q, acd_queue_option key)
     case ACD_QOPT_MAX_WAIT_NO_AGENT_MS: return &q->max_wait_no_agent_ms;
     case ACD_QOPT_RING_MAX: return &q->ring_max;
     case ACD_QOPT_RING_STEP_MS: return &q->ring_step_ms;
+    case ACD_QOPT_SUPPORT_TIER: return &q->support_tier;
     default: return NULL;
     }
 }
@@ -209,6 +231,9 @@ acd_status acd_queue_set_option(acd_center *c, acd_queue_id queue, acd_queue_opt
         return ACD_ERR_NOT_FOUND;
     if (value < lo || value > hi)
         return ACD_ERR_RANGE;
+    /* Members' time moves between tier scopes (scope.c). */
+    if (key == ACD_QOPT_SUPPORT_TIER)
+        return acdi_queue_set_support_tier(c, q, value);
     if (key == ACD_QOPT_TIER_SKIP_EMPTY &&
         (st = acdi_reserve_actions(c, acdi_offer_room(c, q->n_waiting, 0))) != ACD_OK)
         return st;

@@ -1553,15 +1553,28 @@ static acd_status stats_slot(const acd_sim *s, uint32_t index, acd_queue_id queu
     return ACD_OK;
 }
 
+/* acd_stats as first shipped; newer versions only append (docs/abi.md). */
+#define STATS_V1_SIZE (offsetof(acd_stats, cost_contact) + sizeof(int64_t))
+
+/* Copy a record into the caller's, never past its size (which may be that
+ * of an older header). */
+static void stats_out(acd_stats *dst, const acd_stats *src)
+{
+    acd_stats out = *src;
+
+    out.size = dst->size < sizeof(out) ? dst->size : (uint32_t)sizeof(out);
+    memcpy(dst, &out, out.size);
+}
+
 acd_status acd_sim_get_interval(const acd_sim *s, uint32_t index, acd_queue_id queue,
                                 acd_stats *stats)
 {
     const acd_stats *src;
 
-    if (!s || !stats || stats->size < sizeof(acd_stats))
+    if (!s || !stats || stats->size < STATS_V1_SIZE)
         return ACD_ERR_INVALID;
     TRY(stats_slot(s, index, queue, &src));
-    *stats = *src;
+    stats_out(stats, src);
     return ACD_OK;
 }
 
@@ -1608,6 +1621,8 @@ static void stats_add(acd_stats *acc, const acd_stats *x)
     acc->cost_agent += x->cost_agent;
     acc->cost_telephony += x->cost_telephony;
     acc->cost_contact += x->cost_contact;
+    acc->escalated += x->escalated;
+    acc->escalated_in += x->escalated_in;
 }
 
 acd_status acd_sim_get_sum(const acd_sim *s, uint32_t first, uint32_t count, acd_queue_id queue,
@@ -1617,7 +1632,7 @@ acd_status acd_sim_get_sum(const acd_sim *s, uint32_t first, uint32_t count, acd
     acd_stats acc;
     uint32_t i;
 
-    if (!s || !stats || stats->size < sizeof(acd_stats))
+    if (!s || !stats || stats->size < STATS_V1_SIZE)
         return ACD_ERR_INVALID;
     if (!count || first >= s->nint || count > s->nint - first)
         return ACD_ERR_RANGE;
@@ -1636,7 +1651,7 @@ acd_status acd_sim_get_sum(const acd_sim *s, uint32_t first, uint32_t count, acd
         acc.sl_threshold_ms = src->sl_threshold_ms;
     }
     acc.wait_p50_ms = acc.wait_p80_ms = acc.wait_p90_ms = acc.wait_p95_ms = -1;
-    *stats = acc;
+    stats_out(stats, &acc);
     return ACD_OK;
 }
 

@@ -42,6 +42,7 @@ typedef struct acdi_record {
     uint64_t identified, repeats, csat_count, resolution_reports, resolved;
     int64_t csat_sum;
     double cost_agent, cost_telephony, cost_contact; /* micro-units */
+    uint64_t escalated, escalated_in;
 } acdi_record;
 
 typedef struct acdi_series {

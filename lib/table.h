@@ -2,8 +2,8 @@
  *
  * An id table hands out 64-bit ids for entities and finds them again in
  * O(1).  Layout of an id (docs/model.md):
- *   bits 60..63  entity kind (1 skill, 2 queue, 3 agent, 4 call), so an id of
- *                one kind is never taken for another;
+ *   bits 60..63  entity kind (1 skill, 2 queue, 3 agent, 4 call, 5 tenant),
+ *                so an id of one kind is never taken for another;
  *   bits 32..59  generation of the slot, bumped when the slot is freed, so a
  *                stale id never finds the slot's next occupant;
  *   bits  0..31  slot index + 1 (0 is never a valid id).
@@ -17,7 +17,13 @@
 #include <stdint.h>
 #include "acd.h"
 
-enum { ACDI_KIND_SKILL = 1, ACDI_KIND_QUEUE = 2, ACDI_KIND_AGENT = 3, ACDI_KIND_CALL = 4 };
+enum {
+    ACDI_KIND_SKILL = 1,
+    ACDI_KIND_QUEUE = 2,
+    ACDI_KIND_AGENT = 3,
+    ACDI_KIND_CALL = 4,
+    ACDI_KIND_TENANT = 5
+};
 
 typedef struct acdi_slot {
     void *ptr;          /* NULL when free */

@@ -2,6 +2,7 @@
  * options, names and ids. */
 #include <stdlib.h>
 
+#include "acd_kpi.h"
 #include "scenario.h"
 
 TEST(version_matches_header)
@@ -128,6 +129,71 @@ TEST(init_writes_only_the_callers_size)
     acd_call_params_init_size(&u.p, 2);
     CHECK_EQ_INT(u.bytes[0], 0xAB);
     acd_call_params_init_size(NULL, sizeof(u.p)); /* no-op */
+    acd_center_destroy(c);
+}
+
+/* acd_stats and acd_kpis are output structs that grow: a program built
+ * against their first version passes that size, and the library fills
+ * exactly that much, reads no more of it, and refuses anything smaller. */
+TEST(stats_and_kpis_accept_every_size_from_the_first)
+{
+    size_t s1 = offsetof(acd_stats, cost_contact) + sizeof(int64_t);
+    size_t k1 = offsetof(acd_kpis, cost_per_handled_min) + sizeof(double);
+    union {
+        acd_stats s;
+        unsigned char bytes[sizeof(acd_stats) + 16];
+    } u;
+    union {
+        acd_kpis k;
+        unsigned char bytes[sizeof(acd_kpis) + 16];
+    } v;
+    acd_center *c;
+    acd_queue_id q;
+    acd_call_id call;
+    double sl;
+    size_t i;
+
+    OK(acd_center_new(NULL, &c));
+    OK(acd_queue_add(c, "q", &q));
+    ARRIVE(c, 0, q, call);
+    OK(acd_call_hangup(c, 30000, call)); /* an abandon after T */
+    memset(&u, 0xAB, sizeof(u));
+    acd_stats_init_size(&u.s, s1);
+    OK(acd_stats_get(c, ACD_SCOPE_QUEUE, q, 0, &u.s));
+    CHECK_EQ_INT(u.s.size, s1);
+    CHECK_EQ_INT(u.s.offered, 1);
+    CHECK_EQ_INT(u.s.abandoned, 1);
+    for (i = s1; i < sizeof(u.bytes); i++)
+        CHECK_EQ_INT(u.bytes[i], 0xAB);
+    memset(&v, 0xAB, sizeof(v));
+    acd_kpis_init_size(&v.k, k1);
+    OK(acd_stats_kpis(&u.s, &v.k)); /* the record's unknown tail is not read */
+    CHECK_EQ_INT(v.k.size, k1);
+    CHECK_NEAR(v.k.abandon_rate, 1.0, 1e-12);
+    CHECK_NEAR(v.k.service_level, 0.0, 1e-12);
+    for (i = k1; i < sizeof(v.bytes); i++)
+        CHECK_EQ_INT(v.bytes[i], 0xAB);
+    OK(acd_stats_service_level(&u.s, ACD_SL_ABANDONS_MET, &sl));
+    CHECK_NEAR(sl, 1.0, 1e-12);
+    /* A newer caller's larger structs get what this library knows. */
+    memset(&u, 0xAB, sizeof(u));
+    acd_stats_init_size(&u.s, sizeof(u.s) + 8);
+    OK(acd_stats_get(c, ACD_SCOPE_CENTER, 0, 0, &u.s));
+    CHECK_EQ_INT(u.s.size, sizeof(u.s));
+    CHECK_EQ_INT(u.s.offered, 1);
+    CHECK_EQ_INT(u.bytes[sizeof(u.s) + 8], 0xAB);
+    acd_kpis_init_size(&v.k, sizeof(v.k) + 8);
+    OK(acd_stats_kpis(&u.s, &v.k));
+    CHECK_EQ_INT(v.k.size, sizeof(v.k));
+    /* Smaller than the first version: refused, nothing written. */
+    u.s.size = (uint32_t)s1 - 8;
+    CHECK_EQ_INT(acd_stats_get(c, ACD_SCOPE_CENTER, 0, 0, &u.s), ACD_ERR_INVALID);
+    CHECK_EQ_INT(acd_stats_kpis(&u.s, &v.k), ACD_ERR_INVALID);
+    CHECK_EQ_INT(acd_stats_service_level(&u.s, ACD_SL_OFFERED, &sl), ACD_ERR_INVALID);
+    u.s.size = (uint32_t)s1;
+    v.k.size = (uint32_t)k1 - 8;
+    CHECK_EQ_INT(acd_stats_kpis(&u.s, &v.k), ACD_ERR_INVALID);
+    CHECK_EQ_INT(v.k.size, k1 - 8);
     acd_center_destroy(c);
 }
 
@@ -298,6 +364,7 @@ int main(void)
     RUN(center_options);
     RUN(queue_options);
     RUN(init_writes_only_the_callers_size);
+    RUN(stats_and_kpis_accept_every_size_from_the_first);
     RUN(skills_and_queues_by_name);
     RUN(queue_info_counts);
     return DONE();

@@ -22,6 +22,7 @@ typedef struct driver {
     int64_t now;
     acd_queue_id q[3];
     acd_skill_id s[3];
+    acd_tenant_id t[3]; /* t[2] is added during the run */
     acd_agent_id a[MAX_AGENTS];
     acd_call_id k[MAX_CALLS];
     uint32_t nk;
@@ -123,6 +124,18 @@ static uint64_t digest(const driver *d)
         mix_stats(&h, d, ACD_SCOPE_QUEUE, d->q[i]);
     }
     mix_stats(&h, d, ACD_SCOPE_CENTER, 0);
+    for (i = 0; i < 3; i++) {
+        acd_tenant_info ti;
+        acd_tenant_info_init(&ti);
+        mix(&h, (uint64_t)acd_tenant_get_info(d->c, d->t[i], &ti));
+        mix(&h, ti.queues | (uint64_t)ti.agents << 8 | (uint64_t)ti.agents_busy << 16 |
+                    (uint64_t)ti.calls_waiting << 24 | (uint64_t)ti.calls_wrapup << 40);
+        if (d->t[i])
+            mix_stats(&h, d, ACD_SCOPE_TENANT, d->t[i]);
+    }
+    mix_stats(&h, d, ACD_SCOPE_TIER, 1);
+    mix_stats(&h, d, ACD_SCOPE_TIER, 2);
+    mix_stats(&h, d, ACD_SCOPE_CHANNEL, ACD_CHANNEL_CHAT);
     for (i = 0; i < MAX_AGENTS; i++) {
         acd_agent_info ai;
         uint32_t s, level = 0;
@@ -143,7 +156,7 @@ static uint64_t digest(const driver *d)
         mix(&h, (uint64_t)acd_call_get_info(d->c, d->k[i], &ci));
         mix(&h, ci.state | (uint64_t)ci.offer_count << 8 | (uint64_t)ci.ringing << 40);
         mix(&h, ci.agent);
-        mix(&h, (uint64_t)ci.state_since);
+        mix(&h, (uint64_t)ci.state_since ^ (uint64_t)ci.channel << 56);
     }
     return h;
 }
@@ -260,6 +273,7 @@ static void do_arrive(driver *d)
         p.preferred_agent = d->a[pick(d, MAX_AGENTS)];
         p.preferred_wait_ms = 1 + pick(d, 40000);
     }
+    p.channel = pick(d, 12) ? pick(d, 4) : ACD_CHANNEL_CALLBACK + pick(d, 2); /* 9: refused */
     APPLY(d, 0, acd_call_arrive(d->c, t, q, &p, &k));
     if (last_status == ACD_OK)
         remember_call(d, k);
@@ -342,13 +356,17 @@ static void do_call_event(driver *d, uint32_t which)
     acd_queue_id target = d->q[pick(d, 3)];
     uint32_t flags = pick(d, 3);
     acd_call_id fresh = 0;
+    acd_call_params p;
 
+    acd_call_params_init(&p);
+    p.channel = pick(d, 4);
     switch (which) {
     case 0: APPLY(d, 0, acd_call_hangup(d->c, t, k)); break;
     case 1: APPLY(d, 0, acd_call_hold(d->c, t, k)); break;
     case 2: APPLY(d, 0, acd_call_unhold(d->c, t, k)); break;
     case 3:
-        APPLY(d, 0, acd_call_transfer(d->c, t, k, target, NULL, flags, &fresh));
+        APPLY(d, 0, acd_call_transfer(d->c, t, k, target, pick(d, 2) ? NULL : &p, flags,
+                                      &fresh));
         if (last_status == ACD_OK)
             remember_call(d, fresh);
         break;
@@ -437,6 +455,25 @@ static void count_wide_rings(driver *d)
     }
 }
 
+/* Tenants and support tiers: queues move while members work (refused
+ * while they hold calls), a tenant is added late, ids of the wrong kind. */
+static void do_scopes(driver *d)
+{
+    acd_queue_id q = d->q[pick(d, 3)];
+    uint32_t r = pick(d, 6);
+    acd_tenant_id t = r < 4 ? d->t[pick(d, 3)] : r == 4 ? 0 : d->q[0];
+    int64_t tier = pick(d, 4), bad = pick(d, 8) == 0 ? 10 : 0;
+    acd_tenant_id fresh = 0;
+
+    APPLY(d, 0, acd_queue_set_tenant(d->c, q, t));
+    APPLY(d, 0, acd_queue_set_option(d->c, q, ACD_QOPT_SUPPORT_TIER, tier + bad));
+    if (!d->t[2] || pick(d, 4) == 0) {
+        APPLY(d, 0, acd_tenant_add(d->c, "late", &fresh));
+        if (last_status == ACD_OK)
+            d->t[2] = fresh;
+    }
+}
+
 static void step(driver *d)
 {
     uint32_t r = pick(d, 20);
@@ -455,8 +492,10 @@ static void step(driver *d)
         do_agent_event(d, pick(d, 8));
     else if (r == 16)
         do_replace_agent(d);
-    else if (r == 17 && pick(d, 2))
+    else if (r == 17 && pick(d, 3) == 0)
         do_options(d);
+    else if (r == 17 && pick(d, 2))
+        do_scopes(d);
     else if (r == 17)
         do_quality_and_cost(d);
     else {
@@ -488,6 +527,9 @@ static int driver_init(driver *d, uint64_t seed, int failing)
     /* Setup itself must not see failures: they are tested elsewhere. */
     alloc_count = 0;
     if (acd_center_new(&cfg, &d->c) != ACD_OK)
+        return 0;
+    if (acd_tenant_add(d->c, "acme", &d->t[0]) != ACD_OK ||
+        acd_tenant_add(d->c, "globex", &d->t[1]) != ACD_OK)
         return 0;
     for (i = 0; i < 3; i++)
         if (acd_queue_add(d->c, qn[i], &d->q[i]) != ACD_OK ||

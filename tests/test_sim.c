@@ -247,6 +247,25 @@ TEST(results_errors)
     CHECK_EQ_INT(acd_sim_get_interval_info(s, 2, &info), ACD_ERR_RANGE);
     st.size = 8;
     CHECK_EQ_INT(acd_sim_get_interval(s, 0, 0, &st), ACD_ERR_INVALID);
+    CHECK_EQ_INT(acd_sim_get_sum(s, 0, 1, 0, &st), ACD_ERR_INVALID);
+    {
+        /* The first version's acd_stats: filled up to its size only. */
+        size_t s1 = offsetof(acd_stats, cost_contact) + sizeof(int64_t);
+        union {
+            acd_stats s;
+            unsigned char bytes[sizeof(acd_stats) + 8];
+        } u;
+        size_t i;
+        memset(&u, 0xAB, sizeof(u));
+        acd_stats_init_size(&u.s, s1);
+        OK(acd_sim_get_interval(s, 0, 0, &u.s));
+        CHECK_EQ_INT(u.s.size, s1);
+        OK(acd_sim_get_sum(s, 0, 2, q, &u.s));
+        CHECK_EQ_INT(u.s.size, s1);
+        CHECK_EQ_INT(u.s.scope, ACD_SCOPE_QUEUE);
+        for (i = s1; i < sizeof(u.bytes); i++)
+            CHECK_EQ_INT(u.bytes[i], 0xAB);
+    }
     info.size = 8;
     CHECK_EQ_INT(acd_sim_get_interval_info(s, 0, &info), ACD_ERR_INVALID);
     k.size = 8;

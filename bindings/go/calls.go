@@ -41,6 +41,10 @@ type CallParams struct {
 	// ErrInvalid for a wait without an agent.
 	PreferredAgent  AgentID
 	PreferredWaitMs int64
+
+	// Channel of the contact; 0: ChannelVoice at arrival, the old leg's
+	// channel in a transfer.  ErrRange for an unknown one.
+	Channel Channel
 }
 
 // cArena collects C allocations of one call and frees them together.
@@ -94,6 +98,7 @@ func (a *cArena) params(cp *CallParams) *C.acd_call_params {
 	p.skills, p.skill_count = a.skills(cp.Skills)
 	p.preferred_agent = C.acd_agent_id(cp.PreferredAgent)
 	p.preferred_wait_ms = C.int64_t(cp.PreferredWaitMs)
+	p.channel = C.uint32_t(cp.Channel)
 	if len(cp.Steps) > 0 {
 		sp := (*C.acd_route_step)(a.alloc(uintptr(len(cp.Steps)), unsafe.Sizeof(C.acd_route_step{})))
 		steps := unsafe.Slice(sp, len(cp.Steps))
@@ -140,9 +145,11 @@ const (
 // (acd_call_transfer); it returns the new call, which takes over the key.
 // p nil keeps the priority and initial skills; otherwise p's fields are
 // used as given (a transfer to a named agent, p.PreferredAgent, that must
-// keep the skills and steps passes TransferKeepSkills).  The preferred wait counts from the
-// transfer.  p must carry no Key or Customer.  Errors: those of Arrive,
-// ErrState.
+// keep the skills and steps passes TransferKeepSkills).  The preferred wait
+// counts from the transfer.  p must carry no Key or Customer.  The new call
+// keeps the channel unless p names one.  A transfer from a queue of support
+// tier t > 0 to a higher tier is an escalation (Stats.Escalated).  Errors:
+// those of Arrive, ErrState.
 func (c *Center) Transfer(now int64, call CallID, q QueueID, p *CallParams,
 	flags TransferFlags) (CallID, error) {
 	cp, err := c.ptr()
@@ -265,6 +272,7 @@ type CallInfo struct {
 	// Ringing is how many agents ring for the call now (ring strategies:
 	// several; Agent is the one ringing longest).
 	Ringing uint32
+	Channel Channel
 }
 
 // CallInfo reads a snapshot of the call (acd_call_get_info).
@@ -292,5 +300,6 @@ func (c *Center) CallInfo(call CallID) (CallInfo, error) {
 		Callback:       i.callback != 0,
 		PreferredAgent: AgentID(i.preferred_agent),
 		Ringing:        uint32(i.ringing),
+		Channel:        Channel(i.channel),
 	}, nil
 }

@@ -42,7 +42,8 @@ func TestArriveAnswerHoldHangup(t *testing.T) {
 	info, err := c.CallInfo(call)
 	must(t, err)
 	want := acd.CallInfo{State: acd.CallOffered, Queue: s.q, Agent: s.a, Priority: 3,
-		SkillCount: 1, Arrived: 1000, StateSince: 1000, OfferCount: 1, Ringing: 1}
+		SkillCount: 1, Arrived: 1000, StateSince: 1000, OfferCount: 1, Ringing: 1,
+		Channel: acd.ChannelVoice}
 	if info != want {
 		t.Errorf("info %+v", info)
 	}

@@ -202,7 +202,7 @@ func TestClosedCenter(t *testing.T) {
 		c.Logout(0, 1), c.SetNotReady(0, 1, 0), c.SetReady(0, 1), c.EndWrapup(0, 1),
 		c.SetHourlyCost(0, 1, 0), c.Answer(0, 1, 1), c.Reject(0, 1, 1), c.Busy(0, 1, 1),
 		c.Hold(0, 1), c.Unhold(0, 1), c.Hangup(0, 1), c.RequestCallback(0, 1),
-		c.ReportQuality(0, 1, 0, 1, 1),
+		c.ReportQuality(0, 1, 0, 1, 1), c.SetQueueTenant(1, 0),
 	}
 	add := func(_ any, err error) { errs = append(errs, err) }
 	add(c.NextDeadline())
@@ -227,6 +227,10 @@ func TestClosedCenter(t *testing.T) {
 	add(c.IntervalStart(0))
 	add(c.Stats(acd.ScopeCenter, 0, 0))
 	add(c.Info())
+	add(c.AddTenant("t"))
+	add(c.FindTenant("t"))
+	add(c.QueueTenant(1))
+	add(c.TenantInfo(1))
 	for i, err := range errs {
 		if !errors.Is(err, acd.ErrClosed) || !errors.Is(err, acd.ErrInvalid) || err.Error() == "" {
 			t.Errorf("call %d: %v", i, err)
@@ -236,6 +240,7 @@ func TestClosedCenter(t *testing.T) {
 		func() bool { _, ok := c.SkillName(1); return ok }(),
 		func() bool { _, ok := c.QueueName(1); return ok }(),
 		func() bool { _, ok := c.CallKey(1); return ok }(),
+		func() bool { _, ok := c.TenantName(1); return ok }(),
 	} {
 		if ok {
 			t.Error("a closed center named something")

@@ -14,10 +14,11 @@ import (
 // Ids issued by the library.  0 is never valid; an id whose entity is gone
 // stays invalid forever (ErrNotFound).
 type (
-	SkillID uint64
-	QueueID uint64
-	AgentID uint64
-	CallID  uint64
+	SkillID  uint64
+	QueueID  uint64
+	AgentID  uint64
+	CallID   uint64
+	TenantID uint64
 )
 
 // Constants of acd.h and acd_kpi.h.
@@ -29,6 +30,7 @@ const (
 	MaxRouteSteps           = C.ACD_MAX_ROUTE_STEPS
 	MaxName                 = C.ACD_MAX_NAME
 	MaxTierLevel            = C.ACD_MAX_TIER_LEVEL
+	MaxSupportTier          = C.ACD_MAX_SUPPORT_TIER // highest QOptSupportTier
 	StatsReasons            = C.ACD_STATS_REASONS
 )
 
@@ -162,6 +164,9 @@ const (
 	// StrategyRingProgressive: one more agent rings every this many ms
 	// (default 10000).
 	QOptRingStepMs QueueOption = C.ACD_QOPT_RING_STEP_MS
+	// Support tier (level 1, 2, 3 ... of escalation), 0 for none; only
+	// while the queue has no call (ErrState otherwise).
+	QOptSupportTier QueueOption = C.ACD_QOPT_SUPPORT_TIER
 )
 
 // Strategy is acd_strategy, the value of QOptStrategy.
@@ -187,9 +192,27 @@ const (
 type Scope uint32
 
 const (
-	ScopeCenter Scope = C.ACD_SCOPE_CENTER
-	ScopeQueue  Scope = C.ACD_SCOPE_QUEUE
-	ScopeAgent  Scope = C.ACD_SCOPE_AGENT
+	ScopeCenter  Scope = C.ACD_SCOPE_CENTER
+	ScopeQueue   Scope = C.ACD_SCOPE_QUEUE
+	ScopeAgent   Scope = C.ACD_SCOPE_AGENT
+	ScopeTenant  Scope = C.ACD_SCOPE_TENANT  // id: a TenantID
+	ScopeTier    Scope = C.ACD_SCOPE_TIER    // id: a support tier 1..MaxSupportTier
+	ScopeChannel Scope = C.ACD_SCOPE_CHANNEL // id: a Channel
+)
+
+// Channel is acd_channel: the medium of a contact (statistics per
+// channel; routing does not look at it yet).
+type Channel uint32
+
+const (
+	ChannelVoice    Channel = C.ACD_CHANNEL_VOICE
+	ChannelChat     Channel = C.ACD_CHANNEL_CHAT
+	ChannelEmail    Channel = C.ACD_CHANNEL_EMAIL
+	ChannelSMS      Channel = C.ACD_CHANNEL_SMS
+	ChannelSocial   Channel = C.ACD_CHANNEL_SOCIAL
+	ChannelWebForm  Channel = C.ACD_CHANNEL_WEB_FORM
+	ChannelFax      Channel = C.ACD_CHANNEL_FAX
+	ChannelCallback Channel = C.ACD_CHANNEL_CALLBACK
 )
 
 // SLVariant is acd_sl_variant (acd_kpi.h): a service-level definition.
@@ -208,3 +231,6 @@ func (id SkillID) String() string { return "skill:" + strconv.FormatUint(uint64(
 func (id QueueID) String() string { return "queue:" + strconv.FormatUint(uint64(id), 16) }
 func (id AgentID) String() string { return "agent:" + strconv.FormatUint(uint64(id), 16) }
 func (id CallID) String() string  { return "call:" + strconv.FormatUint(uint64(id), 16) }
+func (id TenantID) String() string {
+	return "tenant:" + strconv.FormatUint(uint64(id), 16)
+}

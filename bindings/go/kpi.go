@@ -12,7 +12,7 @@ import "unsafe"
 // summed by hand and passed to KPIs.
 type Stats struct {
 	Scope         Scope
-	ID            uint64 // queue or agent id, 0 for the center
+	ID            uint64 // the scope's id: queue, agent or tenant id, tier, Channel; 0 for the center
 	IntervalStart int64
 	IntervalEnd   int64 // exclusive; for the open interval: now
 	SLVariant     SLVariant
@@ -60,6 +60,9 @@ type Stats struct {
 	CostAgent     int64
 	CostTelephony int64
 	CostContact   int64
+
+	Escalated   uint64 // of Transferred: to a queue of a higher support tier
+	EscalatedIn uint64 // of Offered: arrivals by escalation
 }
 
 func statsFromC(s *C.acd_stats) Stats {
@@ -86,6 +89,7 @@ func statsFromC(s *C.acd_stats) Stats {
 		ResolutionReports: uint64(s.resolution_reports), Resolved: uint64(s.resolved),
 		CostAgent: int64(s.cost_agent), CostTelephony: int64(s.cost_telephony),
 		CostContact: int64(s.cost_contact),
+		Escalated:   uint64(s.escalated), EscalatedIn: uint64(s.escalated_in),
 	}
 	for i := range out.NotReadyByReasonMs {
 		out.NotReadyByReasonMs[i] = int64(s.not_ready_by_reason_ms[i])
@@ -122,6 +126,7 @@ func (s *Stats) toC() C.acd_stats {
 	c.resolution_reports, c.resolved = C.uint64_t(s.ResolutionReports), C.uint64_t(s.Resolved)
 	c.cost_agent, c.cost_telephony = C.int64_t(s.CostAgent), C.int64_t(s.CostTelephony)
 	c.cost_contact = C.int64_t(s.CostContact)
+	c.escalated, c.escalated_in = C.uint64_t(s.Escalated), C.uint64_t(s.EscalatedIn)
 	return c
 }
 
@@ -178,6 +183,8 @@ type KPIs struct {
 	CostTotal         float64 // currency units
 	CostPerCall       float64
 	CostPerHandledMin float64
+	EscalationRate    float64 // Escalated / Handled
+	ResolutionRate    float64 // (Handled - Transferred) / Handled: at tier scope, resolved at the tier
 }
 
 // KPIs derives the KPIs of the record (acd_stats_kpis; pure).
@@ -200,6 +207,7 @@ func (s Stats) KPIs() (KPIs, error) {
 		FCRReported: float64(k.fcr_reported), FCRRepeat: float64(k.fcr_repeat),
 		CostTotal: float64(k.cost_total), CostPerCall: float64(k.cost_per_call),
 		CostPerHandledMin: float64(k.cost_per_handled_min),
+		EscalationRate:    float64(k.escalation_rate), ResolutionRate: float64(k.resolution_rate),
 	}, nil
 }
 

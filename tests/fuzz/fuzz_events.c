@@ -65,12 +65,42 @@ typedef struct world {
     acd_skill_id s[3];
     acd_agent_id a[AGENTS];
     acd_call_id k[CALLS];
+    acd_tenant_id t[3];
     int64_t now;
 } world;
 
+/* Tenants, support tiers and the scopes' reads (ops 24..27). */
+static void scope_call(world *w, uint32_t op, uint32_t x, uint32_t y, acd_queue_id q)
+{
+    static const char *names[4] = {"t0", "t1", "t2", "t3"};
+    acd_tenant_info ti;
+    acd_stats st;
+    acd_tenant_id id;
+    int64_t start = 0;
+
+    switch (op) {
+    case 24: acd_queue_set_tenant(w->c, q, y % 4 == 3 ? 0 : w->t[y % 3]); break;
+    case 25: acd_queue_set_option(w->c, q, ACD_QOPT_SUPPORT_TIER, y % 11); break;
+    case 26:
+        if (acd_tenant_add(w->c, names[x % 4], &id) == ACD_OK)
+            w->t[y % 3] = id;
+        break;
+    default:
+        acd_tenant_info_init(&ti);
+        acd_tenant_get_info(w->c, w->t[y % 3], &ti);
+        acd_center_interval_start(w->c, acd_center_now(w->c) - (int64_t)x * 30000, &start);
+        acd_stats_init(&st);
+        acd_stats_get(w->c, ACD_SCOPE_TENANT + y % 3, y % 3 ? x % 11 : w->t[x % 3], start, &st);
+        break;
+    }
+}
+
 static void one_call(world *w, input *in)
 {
-    uint32_t op = byte(in) % 24, x = byte(in), y = byte(in);
+    /* Bytes 240..255 drive the scope calls, so that the corpus recorded
+     * before them keeps most of its meaning. */
+    uint32_t raw = byte(in), op = raw < 240 ? raw % 24 : 24 + (raw - 240) % 4;
+    uint32_t x = byte(in), y = byte(in);
     acd_agent_id a = w->a[x % AGENTS];
     acd_call_id k = w->k[y % CALLS];
     acd_queue_id q = w->q[x & 1];
@@ -99,6 +129,7 @@ static void one_call(world *w, input *in)
             p.preferred_agent = w->a[y % AGENTS];
             p.preferred_wait_ms = 1 + (int64_t)x * 200;
         }
+        p.channel = (x >> 2) % 10; /* 0: voice; 9: refused */
         if (acd_call_arrive(w->c, t, q, &p, &id) == ACD_OK)
             w->k[x % CALLS] = id;
         break;
@@ -152,7 +183,8 @@ static void one_call(world *w, input *in)
     }
     case 21: acd_call_request_callback(w->c, t, k); break;
     case 22: acd_report_quality(w->c, t, q, a, (int32_t)x - 2, (int32_t)(y % 3) - 1); break;
-    default: {
+    case 24: case 25: case 26: case 27: scope_call(w, op, x, y, q); break;
+    case 23: {
         acd_agent_id fresh;
         if (acd_agent_remove(w->c, a) == ACD_OK && acd_agent_add(w->c, NULL, &fresh) == ACD_OK)
             w->a[x % AGENTS] = fresh;
@@ -188,7 +220,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (acd_center_new(&cfg, &w.c) != ACD_OK ||
         acd_queue_add(w.c, "q0", &w.q[0]) != ACD_OK || acd_queue_add(w.c, "q1", &w.q[1]) != ACD_OK ||
         acd_skill_add(w.c, "s0", &w.s[0]) != ACD_OK || acd_skill_add(w.c, "s1", &w.s[1]) != ACD_OK ||
-        acd_skill_add(w.c, "s2", &w.s[2]) != ACD_OK)
+        acd_skill_add(w.c, "s2", &w.s[2]) != ACD_OK ||
+        acd_tenant_add(w.c, "ta", &w.t[0]) != ACD_OK || acd_tenant_add(w.c, "tb", &w.t[1]) != ACD_OK)
         abort();
     for (i = 0; i < AGENTS; i++)
         if (acd_agent_add(w.c, NULL, &w.a[i]) != ACD_OK)

@@ -62,6 +62,7 @@ def test_init_functions_set_size():
         ("acd_call_info_init_size", S.CallInfoC), ("acd_action_init_size", S.ActionC),
         ("acd_queue_info_init_size", S.QueueInfoC), ("acd_stats_init_size", S.StatsC),
         ("acd_kpis_init_size", S.KpisC), ("acd_center_info_init_size", S.CenterInfoC),
+        ("acd_tenant_info_init_size", S.TenantInfoC),
     ]:
         s = cls()
         getattr(lib, init)(ctypes.byref(s), ctypes.sizeof(s))
@@ -87,22 +88,59 @@ def test_every_init_size_has_a_mirror():
             ctypes.string_at(ctypes.byref(clean), ctypes.sizeof(cls)), name
 
 
-def _fields_before(struct, name):
-    names = [f[0] for f in struct._fields_]
-    return struct._fields_[:names.index(name)]
+def _before(fields, name):
+    """The fields of a mirror that precede `name`: an older header's struct."""
+    return fields[:[n for n, _ in fields].index(name)]
 
 
 class _CallParamsV1(ctypes.Structure):
     """acd_call_params as the first header had it (no preferred agent):
     what a binding written for that header holds."""
 
-    _fields_ = _fields_before(S.CallParamsC, "preferred_agent")
+    _fields_ = _before(S.CallParamsC._fields_, "preferred_agent")
 
 
 class _CallInfoV1(ctypes.Structure):
     """acd_call_info before preferred_agent."""
 
-    _fields_ = _fields_before(S.CallInfoC, "preferred_agent")
+    _fields_ = _before(S.CallInfoC._fields_, "preferred_agent")
+
+
+class _StatsV1(ctypes.Structure):
+    """acd_stats before the support-tier counters."""
+
+    _fields_ = _before(S.StatsC._fields_, "escalated")
+
+
+class _KpisV1(ctypes.Structure):
+    """acd_kpis before the support-tier rates."""
+
+    _fields_ = _before(S.KpisC._fields_, "escalation_rate")
+
+
+def test_older_stats_and_kpis_are_filled_up_to_their_size(story):
+    """acd_stats_get and acd_stats_kpis accept the first version's sizes
+    and write no byte past them."""
+    lib = acd._lib.get()
+    c, q = story.c, story.q
+    call = q.arrive(0)
+    call.hangup(30_000)
+    n = ctypes.sizeof(_StatsV1)
+    buf = (ctypes.c_ubyte * (n + 32))(*([0xEE] * (n + 32)))
+    sp = ctypes.cast(buf, ctypes.POINTER(S.StatsC))
+    lib.acd_stats_init_size(sp, n)
+    lib.acd_stats_get(c._c, acd.Scope.QUEUE, q.id, 0, sp)
+    old = _StatsV1.from_buffer(buf)
+    assert (old.size, old.offered, old.abandoned) == (n, 1, 1)
+    assert bytes(buf[n:]) == b"\xee" * 32
+    m = ctypes.sizeof(_KpisV1)
+    kbuf = (ctypes.c_ubyte * (m + 16))(*([0xEE] * (m + 16)))
+    kp = ctypes.cast(kbuf, ctypes.POINTER(S.KpisC))
+    lib.acd_kpis_init_size(kp, m)
+    lib.acd_stats_kpis(sp, kp)
+    k = _KpisV1.from_buffer(kbuf)
+    assert (k.size, k.abandon_rate) == (m, 1.0)
+    assert bytes(kbuf[m:]) == b"\xee" * 16
 
 
 def test_init_size_never_writes_past_the_callers_struct():
@@ -178,7 +216,7 @@ def test_member_defaults_match_library():
 @pytest.mark.parametrize("dc,cs", [
     (acd.Action, S.ActionC), (acd.AgentInfo, S.AgentInfoC), (acd.CallInfo, S.CallInfoC),
     (acd.QueueInfo, S.QueueInfoC), (acd.CenterInfo, S.CenterInfoC), (acd.Stats, S.StatsC),
-    (acd.Kpis, S.KpisC),
+    (acd.Kpis, S.KpisC), (acd.TenantInfo, S.TenantInfoC),
 ])
 def test_dataclasses_carry_every_field(dc, cs):
     c_fields = [n for n, _ in cs._fields_ if n != "size" and not n.startswith("reserved")]

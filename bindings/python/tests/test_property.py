@@ -5,9 +5,11 @@ agent), answers, rejects, busies,
 hangups, holds, transfers, callbacks, logins and logouts, not-ready and
 ready, wrap-up ends, time advancing (and going backwards), skill changes,
 queue joins and leaves, membership changes and agent removal, with or
-without the no-agent exit (QueueOption.MAX_WAIT_NO_AGENT_MS).  After every
+without the no-agent exit (QueueOption.MAX_WAIT_NO_AGENT_MS), on every
+channel, with queues moving between tenants and support tiers.  After every
 step acd_center_check() must pass; a step that fails must raise an AcdError
-and leave everything it can see unchanged.
+and leave everything it can see unchanged; each tenant counts the distinct
+agents of its queues.
 """
 from __future__ import annotations
 
@@ -46,6 +48,10 @@ class CenterMachine(RuleBasedStateMachine):
         self.calls: List[acd.Call] = []
         self.offers: List[Tuple[acd.Call, acd.Agent]] = []
         self.serial = 0
+        self.tenants = [self.c.add_tenant(n) for n in ("t0", "t1")]
+        for i in range(2):
+            self.queues[i].set_tenant(self.tenants[i])
+            self.queues[i].set_option(acd.QueueOption.SUPPORT_TIER, i + 1)
 
     def teardown(self) -> None:
         if hasattr(self, "c"):
@@ -73,7 +79,9 @@ class CenterMachine(RuleBasedStateMachine):
 
         return (self.c.now, self.c.pending_actions(), self.c.next_deadline(), self.c.info(),
                 [safe(a.info) for a in self.agents], [safe(x.info) for x in self.calls],
-                [q.info() for q in self.queues])
+                [q.info() for q in self.queues], [q.tenant for q in self.queues],
+                [q.get_option(acd.QueueOption.SUPPORT_TIER) for q in self.queues],
+                [t.info() for t in self.tenants], [t.stats() for t in self.tenants])
 
     def _event(self, fn: Any, *args: Any) -> None:
         """Apply one event; on failure, nothing visible may have changed."""
@@ -124,9 +132,11 @@ class CenterMachine(RuleBasedStateMachine):
 
     @rule(dt=DT, q=IDX, skills=st.lists(st.tuples(IDX, st.integers(0, 9)), max_size=2),
           priority=st.integers(-1, 2), keyed=st.booleans(), step=st.booleans(),
-          prefer=st.one_of(st.none(), IDX), wait=st.sampled_from([1, 3000, 20000]))
+          prefer=st.one_of(st.none(), IDX), wait=st.sampled_from([1, 3000, 20000]),
+          channel=st.one_of(st.none(), st.sampled_from(acd.Channel)))
     def arrive(self, dt: int, q: int, skills: List[Tuple[int, int]], priority: int,
-               keyed: bool, step: bool, prefer: Any = None, wait: int = 0) -> None:
+               keyed: bool, step: bool, prefer: Any = None, wait: int = 0,
+               channel: Any = None) -> None:
         reqs = {self._pick(self.skills, s): lvl for s, lvl in skills}
         key = None
         if keyed:
@@ -138,7 +148,8 @@ class CenterMachine(RuleBasedStateMachine):
         try:
             call = self._pick(self.queues, q).arrive(
                 self._t(dt), key=key, priority=priority, skills=list(reqs.items()),
-                steps=steps, preferred_agent=agent, preferred_wait_ms=wait if agent else 0)
+                steps=steps, preferred_agent=agent, preferred_wait_ms=wait if agent else 0,
+                channel=channel)
         except acd.AcdError:
             assert self._snapshot() == before
             return
@@ -248,6 +259,13 @@ class CenterMachine(RuleBasedStateMachine):
         self._event(self._pick(self.queues, q).set_option,
                     acd.QueueOption.MAX_WAIT_NO_AGENT_MS, value)
 
+    @rule(q=IDX, t=st.integers(0, 2), tier=st.integers(0, 3))
+    def move_queue(self, q: int, t: int, tier: int) -> None:
+        """Queues change tenant and tier (StateError while they hold calls)."""
+        queue = self._pick(self.queues, q)
+        self._event(queue.set_tenant, self.tenants[t] if t < 2 else None)
+        self._event(queue.set_option, acd.QueueOption.SUPPORT_TIER, tier)
+
     @rule()
     def take_actions(self) -> None:
         for action in self.c.actions():
@@ -259,6 +277,24 @@ class CenterMachine(RuleBasedStateMachine):
     def consistent(self) -> None:
         if hasattr(self, "c"):
             self.c.check()
+
+    @invariant()
+    def tenants_count_each_agent_once(self) -> None:
+        if not hasattr(self, "c"):
+            return
+        for t in self.tenants:
+            members = set()
+            for a in self.agents:
+                for q in self.queues:
+                    if q.tenant == t:
+                        try:
+                            a.get_member(q)
+                        except acd.StateError:
+                            continue
+                        members.add(a)
+            info = t.info()
+            assert info.agents == len(members)
+            assert info.queues == sum(q.tenant == t for q in self.queues)
 
     @invariant()
     def preferences(self) -> None:

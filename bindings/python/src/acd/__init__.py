@@ -28,15 +28,15 @@ from __future__ import annotations
 
 from . import _lib
 from .center import (
-    Agent, Allocator, Call, Center, Queue, Skill, center_option_bounds,
+    Agent, Allocator, Call, Center, Queue, Skill, Tenant, center_option_bounds,
     queue_option_bounds,
 )
 from .enums import (
     LEVEL_MAX, MAX_NAME, MAX_ROUTE_STEPS, MAX_SKILLS_PER_AGENT,
-    MAX_SKILLS_PER_CALL, MAX_TIER_LEVEL, STATS_REASONS, TIME_NEVER,
+    MAX_SKILLS_PER_CALL, MAX_SUPPORT_TIER, MAX_TIER_LEVEL, STATS_REASONS, TIME_NEVER,
     TRANSFER_KEEP_ARRIVAL, TRANSFER_KEEP_SKILLS, SIM_CHECK, WFM_MAX_AGENTS, WFM_MAX_LOAD,
     WFM_MAX_PATIENCE_RATIO, WFM_MAX_THRESHOLD, WFM_MIN_PATIENCE_RATIO, WFM_UNSET,
-    ActionType, AgentState, CallState, CancelReason, CenterOption, ExitReason,
+    ActionType, AgentState, CallState, CancelReason, CenterOption, Channel, ExitReason,
     OfferKind, QueueOption, Scope, SlVariant, Status, SimDistKind, Strategy,
 )
 from .errors import (
@@ -47,7 +47,7 @@ from .errors import (
 from .sim import Dist, SimBreak, SimCounters, SimInterval, Simulation, sim_dist_name
 from .types import (
     Action, AgentInfo, CallInfo, CenterInfo, Kpis, MemberParams, QueueInfo,
-    RouteStep, SkillReq, Stats, action_type_name, agent_state_name,
+    RouteStep, SkillReq, Stats, TenantInfo, action_type_name, agent_state_name,
     call_state_name,
 )
 from .wfm import (
@@ -87,18 +87,18 @@ def stats_kpis(stats: Stats) -> Kpis:
 
 
 __all__ = [
-    "Center", "Skill", "Queue", "Agent", "Call", "Allocator",
+    "Center", "Skill", "Queue", "Agent", "Call", "Tenant", "Allocator",
     "center_option_bounds", "queue_option_bounds",
     "Status", "AgentState", "CallState", "ActionType", "OfferKind",
     "CancelReason", "ExitReason", "CenterOption", "QueueOption", "Strategy",
-    "Scope", "SlVariant",
+    "Scope", "SlVariant", "Channel",
     "TIME_NEVER", "LEVEL_MAX", "MAX_NAME", "MAX_ROUTE_STEPS",
-    "MAX_SKILLS_PER_AGENT", "MAX_SKILLS_PER_CALL", "MAX_TIER_LEVEL",
+    "MAX_SKILLS_PER_AGENT", "MAX_SKILLS_PER_CALL", "MAX_TIER_LEVEL", "MAX_SUPPORT_TIER",
     "STATS_REASONS", "TRANSFER_KEEP_ARRIVAL", "TRANSFER_KEEP_SKILLS",
     "AcdError", "InvalidArgument", "NoMemory", "NotFound", "StateError",
     "TimeError", "AlreadyExists", "LimitError", "VersionError", "OptionError",
     "RangeError", "EmptyError", "CorruptError", "LibraryNotFound",
-    "Action", "AgentInfo", "CallInfo", "QueueInfo", "CenterInfo", "Stats",
+    "Action", "AgentInfo", "CallInfo", "QueueInfo", "CenterInfo", "TenantInfo", "Stats",
     "Kpis", "MemberParams", "RouteStep", "SkillReq",
     "action_type_name", "agent_state_name", "call_state_name",
     "version", "version_string", "strerror", "library_path", "stats_kpis",

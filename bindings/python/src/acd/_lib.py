@@ -76,6 +76,12 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "acd_queue_find": (STATUS, (_C, c_char_p, _U64P)),
     "acd_skill_name": (c_char_p, (_C, c_uint64)),
     "acd_queue_name": (c_char_p, (_C, c_uint64)),
+    # ---- tenants
+    "acd_tenant_add": (STATUS, (_C, c_char_p, _U64P)),
+    "acd_tenant_find": (STATUS, (_C, c_char_p, _U64P)),
+    "acd_tenant_name": (c_char_p, (_C, c_uint64)),
+    "acd_queue_set_tenant": (STATUS, (_C, c_uint64, c_uint64)),
+    "acd_queue_get_tenant": (STATUS, (_C, c_uint64, _U64P)),
     # ---- agents
     "acd_agent_add": (STATUS, (_C, c_char_p, _U64P)),
     "acd_agent_remove": (STATUS, (_C, c_uint64)),
@@ -135,6 +141,8 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "acd_agent_set_hourly_cost": (STATUS, (_C, c_int64, c_uint64, c_int64)),
     "acd_center_info_init_size": (None, (_P(S.CenterInfoC), c_size_t)),
     "acd_center_get_info": (STATUS, (_C, _P(S.CenterInfoC))),
+    "acd_tenant_info_init_size": (None, (_P(S.TenantInfoC), c_size_t)),
+    "acd_tenant_get_info": (STATUS, (_C, c_uint64, _P(S.TenantInfoC))),
     # ---- acd_sim.h (acd_sim *: a void pointer like the center)
     "acd_sim_config_init_size": (None, (_P(S.SimConfigC), c_size_t)),
     "acd_sim_new": (STATUS, (_P(S.SimConfigC), _P(c_void_p))),

@@ -88,6 +88,8 @@ class CallParamsC(Structure):
         ("reserved1", c_uint32),
         ("preferred_agent", c_uint64),
         ("preferred_wait_ms", c_int64),
+        ("channel", c_uint32),
+        ("reserved2", c_uint32),
     ]
 
 
@@ -135,7 +137,7 @@ class CallInfoC(Structure):
         ("callback", c_uint32),
         ("preferred_agent", c_uint64),
         ("ringing", c_uint32),
-        ("reserved0", c_uint32),
+        ("channel", c_uint32),
     ]
 
 
@@ -229,6 +231,8 @@ class StatsC(Structure):
         ("cost_agent", c_int64),
         ("cost_telephony", c_int64),
         ("cost_contact", c_int64),
+        ("escalated", c_uint64),
+        ("escalated_in", c_uint64),
     ]
 
 
@@ -242,7 +246,8 @@ class KpisC(Structure):
             "avg_hold_s", "avg_wrapup_s", "abandon_rate", "occupancy",
             "utilization", "staffed_hours", "offer_answer_rate", "transfer_rate",
             "csat_avg", "fcr_reported", "fcr_repeat", "cost_total",
-            "cost_per_call", "cost_per_handled_min",
+            "cost_per_call", "cost_per_handled_min", "escalation_rate",
+            "resolution_rate",
         )
     ]
 
@@ -256,6 +261,20 @@ class CenterInfoC(Structure):
             "queues", "agents", "agents_logged_in", "agents_available",
             "agents_not_ready", "agents_offered", "agents_busy", "agents_wrapup",
             "calls_waiting", "calls_offered", "calls_connected", "calls_wrapup",
+            "reserved0",
+        )
+    ]
+
+
+class TenantInfoC(Structure):
+    """acd_tenant_info"""
+
+    _fields_ = [("size", c_uint32)] + [
+        (name, c_uint32)
+        for name in (
+            "queues", "calls_waiting", "calls_offered", "calls_connected",
+            "calls_wrapup", "agents", "agents_logged_in", "agents_available",
+            "agents_not_ready", "agents_offered", "agents_busy", "agents_wrapup",
             "reserved0",
         )
     ]
@@ -276,6 +295,7 @@ ALL_STRUCTS = {
     "acd_stats": StatsC,
     "acd_kpis": KpisC,
     "acd_center_info": CenterInfoC,
+    "acd_tenant_info": TenantInfoC,
 }
 
 # Opaque center handle.

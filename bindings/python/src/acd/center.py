@@ -1,8 +1,8 @@
 """The center and its entities: :class:`Center`, :class:`Skill`,
-:class:`Queue`, :class:`Agent` and :class:`Call`.
+:class:`Queue`, :class:`Agent`, :class:`Call` and :class:`Tenant`.
 
-A :class:`Center` owns a C ``acd_center``.  Skills, queues, agents and calls
-are light handles: a center and a 64-bit id, compared and hashed by both.  A
+A :class:`Center` owns a C ``acd_center``.  Skills, queues, agents, calls
+and tenants are light handles: a center and a 64-bit id, compared and hashed by both.  A
 handle never keeps anything alive in C; once its entity is gone (an agent
 removed, a call ended) its methods raise :class:`acd.NotFound`.
 
@@ -20,16 +20,16 @@ from typing import Any, Iterable, Iterator, List, Optional, Sequence, Tuple, Uni
 
 from . import _lib
 from . import _structs as S
-from .enums import (CenterOption, QueueOption, Scope, TRANSFER_KEEP_ARRIVAL,
+from .enums import (Channel, CenterOption, QueueOption, Scope, TRANSFER_KEEP_ARRIVAL,
                     TRANSFER_KEEP_SKILLS)
 from .errors import InvalidArgument
 from .types import (
     Action, AgentInfo, CallInfo, CenterInfo, MemberParams, QueueInfo, RouteStep,
-    SkillLike, SkillReq, Stats, _from_c,
+    SkillLike, SkillReq, Stats, TenantInfo, _from_c,
 )
 
 __all__ = [
-    "Center", "Skill", "Queue", "Agent", "Call", "Allocator",
+    "Center", "Skill", "Queue", "Agent", "Call", "Tenant", "Allocator",
     "center_option_bounds", "queue_option_bounds",
 ]
 
@@ -280,6 +280,15 @@ class Center:
         """The call with host key `key` (``acd_call_find``), or NotFound."""
         return Call(self, self._add("acd_call_find", key))
 
+    def add_tenant(self, name: Name) -> "Tenant":
+        """Create a tenant, a client company whose queues are counted
+        together (``acd_tenant_add``); AlreadyExists if the name is taken."""
+        return Tenant(self, self._add("acd_tenant_add", name))
+
+    def find_tenant(self, name: Name) -> "Tenant":
+        """The tenant named `name` (``acd_tenant_find``), or NotFound."""
+        return Tenant(self, self._add("acd_tenant_find", name))
+
     # Handles from raw ids (no check: a wrong id raises on first use).
     def skill(self, id: int) -> "Skill":
         """The handle of skill id `id`."""
@@ -297,6 +306,10 @@ class Center:
         """The handle of call id `id`."""
         return Call(self, id)
 
+    def tenant(self, id: int) -> "Tenant":
+        """The handle of tenant id `id`."""
+        return Tenant(self, id)
+
     # -- calls
 
     def arrive(
@@ -311,6 +324,7 @@ class Center:
         steps: Iterable[Union[RouteStep, Tuple[int, Sequence[SkillLike]]]] = (),
         preferred_agent: Union["Agent", int, None] = None,
         preferred_wait_ms: int = 0,
+        channel: Union[Channel, int, None] = None,
     ) -> "Call":
         """A call arrives at `queue` (``acd_call_arrive``).
 
@@ -330,10 +344,13 @@ class Center:
         NotFound for an unknown agent, RangeError for a wait outside
         1..86,400,000 ms (0 included), InvalidArgument for a wait without
         an agent.
+
+        `channel` is the contact's :class:`acd.Channel` (None: VOICE),
+        counted in the channel's statistics; RangeError for an unknown one.
         """
         keep: List[Any] = []
         params = _call_params(keep, priority, key, skills, customer, steps,
-                              preferred_agent, preferred_wait_ms)
+                              preferred_agent, preferred_wait_ms, channel)
         out = c_uint64()
         self._lib.acd_call_arrive(self._c, now, _id(queue), byref(params), byref(out))
         return Call(self, out.value)
@@ -396,6 +413,17 @@ class Center:
         """Center-wide statistics of an interval (None: the open one)."""
         return self.get_stats(Scope.CENTER, 0, interval_start)
 
+    def tier_stats(self, tier: int, interval_start: Optional[int] = None) -> Stats:
+        """Statistics of support tier `tier` (1..MAX_SUPPORT_TIER): its
+        queues' contacts and its members' time; zeros for a tier no queue
+        has used."""
+        return self.get_stats(Scope.TIER, tier, interval_start)
+
+    def channel_stats(self, channel: Union[Channel, int],
+                      interval_start: Optional[int] = None) -> Stats:
+        """Statistics of the contacts of `channel` (no agent time)."""
+        return self.get_stats(Scope.CHANNEL, int(channel), interval_start)
+
     def report_quality(self, now: int, queue: Union["Queue", int],
                        agent: Union["Agent", int, None] = None, *,
                        csat: Optional[int] = None,
@@ -430,9 +458,11 @@ def _skill_reqs(keep: List[Any], skills: Iterable[SkillLike]) -> Tuple[Any, int]
 def _call_params(keep: List[Any], priority: int, key: Optional[Name],
                  skills: Iterable[SkillLike], customer: Optional[Name],
                  steps: Iterable[Any], preferred_agent: Union["Agent", int, None] = None,
-                 preferred_wait_ms: int = 0) -> S.CallParamsC:
+                 preferred_wait_ms: int = 0,
+                 channel: Union[Channel, int, None] = None) -> S.CallParamsC:
     p = _lib.init(S.CallParamsC())
     p.priority = priority
+    p.channel = 0 if channel is None else int(channel)
     p.preferred_agent = _id(preferred_agent)
     p.preferred_wait_ms = preferred_wait_ms
     p.key = _bytes(key)
@@ -540,6 +570,20 @@ class Queue(_Handle):
     def stats(self, interval_start: Optional[int] = None) -> Stats:
         """The queue's statistics of an interval (None: the open one)."""
         return self.center.get_stats(Scope.QUEUE, self.id, interval_start)
+
+    @property
+    def tenant(self) -> Optional["Tenant"]:
+        """The queue's tenant, or None (``acd_queue_get_tenant``)."""
+        out = c_uint64()
+        self._lib.acd_queue_get_tenant(self._c, self.id, byref(out))
+        return Tenant(self.center, out.value) if out.value else None
+
+    def set_tenant(self, tenant: Union["Tenant", int, None]) -> None:
+        """Make the queue one of `tenant`'s (None: of none)
+        (``acd_queue_set_tenant``).  Takes effect at the center's current
+        time; StateError while the queue has calls (unless it is already
+        the queue's tenant)."""
+        self._lib.acd_queue_set_tenant(self._c, self.id, _id(tenant))
 
 
 class Agent(_Handle):
@@ -678,26 +722,31 @@ class Call(_Handle):
         flags: int = 0,
         preferred_agent: Union[Agent, int, None] = None,
         preferred_wait_ms: int = 0,
+        channel: Union[Channel, int, None] = None,
     ) -> "Call":
         """Blind transfer of a connected or held call to `queue`
         (``acd_call_transfer``); returns the new call.  Without `priority`,
-        `skills`, `steps` and a preferred agent the new call keeps the old
-        priority and initial skills; with any of them, those given (others
-        default: a transfer to a named agent that must keep the skills
-        passes them again).  `preferred_agent` and `preferred_wait_ms` send
-        the call to one colleague through the queue, as in
-        :meth:`Center.arrive`; the wait counts from the transfer.  With
-        `keep_skills` the new call keeps the old one's required skills and
-        routing steps whatever else is given (then pass no `skills` or
-        `steps`); with `keep_arrival`, its arrival time.  The key moves to
-        the new call."""
+        `skills`, `steps`, `channel` and a preferred agent the new call
+        keeps the old priority and initial skills; with any of them, those
+        given (others default).  With `keep_skills` the new call keeps the
+        old one's required skills and routing steps whatever else is given
+        (then pass no `skills` or `steps`): the way to send a call to a
+        named colleague, or on another channel, without losing them; with
+        `keep_arrival`, its arrival time.  `preferred_agent` and
+        `preferred_wait_ms` send the call to one colleague through the
+        queue, as in :meth:`Center.arrive`; the wait counts from the
+        transfer.  The key moves to the new call, and the channel too
+        unless `channel` names another.  A transfer from a queue of support
+        tier t > 0 to a higher tier counts as an escalation
+        (Stats.escalated)."""
         keep: List[Any] = []
         params = None
         if (priority is not None or skills is not None or steps is not None
-                or preferred_agent is not None or preferred_wait_ms):
+                or preferred_agent is not None or preferred_wait_ms
+                or channel is not None):
             params = byref(_call_params(keep, priority or 0, None, skills or (),
                                         None, steps or (), preferred_agent,
-                                        preferred_wait_ms))
+                                        preferred_wait_ms, channel))
         if keep_arrival:
             flags |= TRANSFER_KEEP_ARRIVAL
         if keep_skills:
@@ -719,3 +768,27 @@ class Call(_Handle):
         self._lib.acd_call_get_info(self._c, self.id, byref(i))
         return _from_c(CallInfo, i, self.center)
 
+
+class Tenant(_Handle):
+    """A tenant of a center: a client company whose queues are counted
+    together (docs/kpi.md "Scopes")."""
+
+    @property
+    def name(self) -> Optional[str]:
+        """The tenant's name (``acd_tenant_name``), None if the id is unknown."""
+        return _text(self._lib.acd_tenant_name(self._c, self.id))
+
+    def __repr__(self) -> str:
+        return f"Tenant(0x{self.id:x}, {self.name!r})"
+
+    def info(self) -> TenantInfo:
+        """Point-in-time counts of the tenant (``acd_tenant_get_info``)."""
+        i = S.TenantInfoC()
+        _lib.init(i)
+        self._lib.acd_tenant_get_info(self._c, self.id, byref(i))
+        return _from_c(TenantInfo, i, self.center)
+
+    def stats(self, interval_start: Optional[int] = None) -> Stats:
+        """The tenant's statistics of an interval (None: the open one):
+        its queues' contacts and cost, its agents' time counted once."""
+        return self.center.get_stats(Scope.TENANT, self.id, interval_start)

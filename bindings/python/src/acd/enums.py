@@ -13,9 +13,9 @@ from typing import Type, TypeVar, Union
 __all__ = [
     "Status", "AgentState", "CallState", "ActionType", "OfferKind",
     "CancelReason", "ExitReason", "CenterOption", "QueueOption", "Strategy",
-    "Scope", "SlVariant",
+    "Scope", "SlVariant", "Channel",
     "TIME_NEVER", "LEVEL_MAX", "MAX_SKILLS_PER_AGENT", "MAX_SKILLS_PER_CALL",
-    "MAX_ROUTE_STEPS", "MAX_NAME", "MAX_TIER_LEVEL", "STATS_REASONS",
+    "MAX_ROUTE_STEPS", "MAX_NAME", "MAX_TIER_LEVEL", "MAX_SUPPORT_TIER", "STATS_REASONS",
     "TRANSFER_KEEP_ARRIVAL", "TRANSFER_KEEP_SKILLS", "SimDistKind", "SIM_CHECK",
     "WFM_MAX_LOAD", "WFM_MAX_AGENTS", "WFM_MIN_PATIENCE_RATIO", "WFM_MAX_PATIENCE_RATIO",
     "WFM_MAX_THRESHOLD", "WFM_UNSET",
@@ -32,6 +32,9 @@ MAX_ROUTE_STEPS: int = 8
 MAX_NAME: int = 255
 #: Highest membership level (tier) a queue may use.
 MAX_TIER_LEVEL: int = 15
+#: Highest support tier of a queue (``ACD_MAX_SUPPORT_TIER``,
+#: QueueOption.SUPPORT_TIER).
+MAX_SUPPORT_TIER: int = 9
 #: Number of per-reason not-ready slots in :class:`acd.Stats`.
 STATS_REASONS: int = 16
 #: :meth:`acd.Call.transfer` flag: the new call keeps the original arrival.
@@ -165,6 +168,9 @@ class QueueOption(enum.IntEnum):
     RING_MAX = 17
     #: RING_PROGRESSIVE: one more agent rings every this many ms (default 10000).
     RING_STEP_MS = 18
+    #: Support tier (level 1, 2, 3 ... of escalation), 0 for none; only
+    #: while the queue has no call (StateError otherwise).
+    SUPPORT_TIER = 19
 
 
 class Strategy(enum.IntEnum):
@@ -186,11 +192,29 @@ class Strategy(enum.IntEnum):
 
 
 class Scope(enum.IntEnum):
-    """``acd_scope`` (acd_kpi.h): whose statistics."""
+    """``acd_scope`` (acd_kpi.h): whose statistics.  The id of TIER is a
+    support tier 1..MAX_SUPPORT_TIER, of CHANNEL a :class:`Channel`."""
 
     CENTER = 1
     QUEUE = 2
     AGENT = 3
+    TENANT = 4
+    TIER = 5
+    CHANNEL = 6
+
+
+class Channel(enum.IntEnum):
+    """``acd_channel``: the medium of a contact (statistics per channel;
+    routing does not look at it yet)."""
+
+    VOICE = 1
+    CHAT = 2
+    EMAIL = 3
+    SMS = 4
+    SOCIAL = 5
+    WEB_FORM = 6
+    FAX = 7
+    CALLBACK = 8
 
 
 class SlVariant(enum.IntEnum):

@@ -20,8 +20,8 @@ from typing import (
 from . import _lib
 from . import _structs as S
 from .enums import (
-    ActionType, AgentState, CallState, CancelReason, ExitReason, OfferKind,
-    Scope, SlVariant, to_enum,
+    ActionType, AgentState, CallState, CancelReason, Channel, ExitReason,
+    OfferKind, Scope, SlVariant, to_enum,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "SkillReq", "RouteStep", "MemberParams", "Action", "AgentInfo", "CallInfo",
-    "QueueInfo", "CenterInfo", "Stats", "Kpis",
+    "QueueInfo", "CenterInfo", "TenantInfo", "Stats", "Kpis",
 ]
 
 T = TypeVar("T")
@@ -196,6 +196,7 @@ class CallInfo:
     #: Agents ringing for the call now (ring strategies: several; ``agent``
     #: is the one ringing longest).
     ringing: int
+    channel: Channel
 
     _conv: ClassVar[Dict[str, Conv]] = {
         "state": _enum(CallState),
@@ -203,6 +204,7 @@ class CallInfo:
         "agent": _handle("agent"),
         "callback": lambda v, _c: bool(v),
         "preferred_agent": _handle("agent"),
+        "channel": _enum(Channel),
     }
 
 
@@ -243,6 +245,26 @@ class CenterInfo:
 
 
 @dataclass(frozen=True)
+class TenantInfo:
+    """Point-in-time counts of one tenant (``acd_tenant_info``).  Agents
+    are those in at least one of its queues, each once, in whatever state
+    (busy with another tenant's call included)."""
+
+    queues: int
+    calls_waiting: int
+    calls_offered: int
+    calls_connected: int
+    calls_wrapup: int
+    agents: int
+    agents_logged_in: int
+    agents_available: int
+    agents_not_ready: int
+    agents_offered: int
+    agents_busy: int
+    agents_wrapup: int
+
+
+@dataclass(frozen=True)
 class Kpis:
     """KPIs derived from a :class:`Stats` record (``acd_kpis``); NaN where
     a ratio's denominator is 0.  Formulas: docs/kpi.md."""
@@ -266,13 +288,18 @@ class Kpis:
     cost_total: float
     cost_per_call: float
     cost_per_handled_min: float
+    #: escalated / handled
+    escalation_rate: float
+    #: (handled - transferred) / handled: at tier scope, resolved at the tier
+    resolution_rate: float
 
 
 @dataclass(frozen=True)
 class Stats:
     """The raw counters of one scope for one interval (``acd_stats``).
 
-    ``id`` is the raw queue or agent id (0 for the center).  Use
+    ``id`` is the scope's raw id: a queue, agent or tenant id, a support
+    tier, a :class:`acd.Channel` value, 0 for the center.  Use
     :func:`dataclasses.replace` or add records field by field to build
     your own aggregate, then :meth:`kpis` derives its KPIs.
     """
@@ -322,6 +349,10 @@ class Stats:
     cost_agent: int
     cost_telephony: int
     cost_contact: int
+    #: Of ``transferred``: to a queue of a higher support tier.
+    escalated: int
+    #: Of ``offered``: arrivals by escalation.
+    escalated_in: int
 
     _conv: ClassVar[Dict[str, Conv]] = {
         "scope": _enum(Scope),

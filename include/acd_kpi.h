@@ -255,6 +255,8 @@ typedef struct acd_center_info {
     uint32_t calls_connected;    /* connected or held */
     uint32_t calls_wrapup;
     uint32_t reserved0;
+    int64_t oldest_arrival;      /* arrival of the longest-waiting call in any
+                                    queue, or ACD_TIME_NEVER when none waits */
 } acd_center_info;
 
 ACD_API void acd_center_info_init_size(acd_center_info *info, size_t size);
@@ -262,7 +264,9 @@ static inline void acd_center_info_init(acd_center_info *info)
 {
     acd_center_info_init_size(info, sizeof(*info));
 }
-/* Agents by state in O(1), calls by state summed over queues: O(queues).
+/* Fills the fields that fit in info->size.  Agents by state in O(1), calls
+ * by state summed over queues: O(queues); the longest wait looks at every
+ * waiting call: O(waiting calls).
  * Errors: ACD_ERR_INVALID (NULL, size too small). */
 ACD_API acd_status acd_center_get_info(const acd_center *c, acd_center_info *info);
 
@@ -285,6 +289,8 @@ typedef struct acd_tenant_info {
     uint32_t agents_busy;
     uint32_t agents_wrapup;
     uint32_t reserved0;
+    int64_t oldest_arrival;      /* arrival of the longest-waiting call in its
+                                    queues, or ACD_TIME_NEVER when none waits */
 } acd_tenant_info;
 
 ACD_API void acd_tenant_info_init_size(acd_tenant_info *info, size_t size);
@@ -293,8 +299,8 @@ static inline void acd_tenant_info_init(acd_tenant_info *info)
     acd_tenant_info_init_size(info, sizeof(*info));
 }
 /* Fills the fields that fit in info->size.  Agents by state in O(1), calls
- * summed over the tenant's queues: O(queues of the tenant).  The longest
- * current wait is per queue (acd_queue_get_info).
+ * summed over the tenant's queues: O(queues of the tenant); the longest
+ * wait looks at their waiting calls: O(waiting calls of the tenant).
  * Errors: ACD_ERR_INVALID (NULL, size too small), ACD_ERR_NOT_FOUND. */
 ACD_API acd_status acd_tenant_get_info(const acd_center *c, acd_tenant_id tenant,
                                        acd_tenant_info *info);

@@ -367,6 +367,10 @@ void acdi_queue_no_agent(acd_center *c, acdi_queue *q);
 /* Undo an attach that no member joined. */
 void acdi_bucket_drop_if_unused(acd_center *c, acdi_bucket_list *list, acdi_bucket *b);
 void acdi_queue_destroy(acd_center *c, acdi_queue *q);
+/* Arrival of q's longest-waiting call, or ACD_TIME_NEVER.  O(waiting
+ * calls): the line is in entry order, and a transfer may keep its first
+ * arrival. */
+int64_t acdi_queue_oldest_arrival(const acdi_queue *q);
 /* The queue's list of memberships. */
 void acdi_queue_link_member(acdi_queue *q, acdi_membership *m);
 void acdi_queue_unlink_member(acdi_queue *q, acdi_membership *m);
@@ -484,6 +488,11 @@ acd_status acdi_kpi_reserve_customer(acd_center *c, const char *customer,
 void acdi_kpi_unreserve_customer(acd_center *c, acdi_customer *fresh);
 int acdi_kpi_customer_arrives(acd_center *c, const char *customer, acdi_customer *fresh);
 void acdi_kpi_free_customers(acd_center *c);
+/* Agents by state, from the state counts of a series. */
+typedef struct acdi_agent_counts {
+    uint32_t logged_in, available, not_ready, offered, busy, wrapup;
+} acdi_agent_counts;
+acdi_agent_counts acdi_kpi_agent_counts(const acdi_series *s);
 void acdi_kpi_queue_counts(const acdi_queue *q, acd_queue_info *info);
 /* The queue's recent handle time: current and last closed interval. */
 int acdi_kpi_recent_aht(const acd_center *c, const acdi_queue *q, double *aht_ms);

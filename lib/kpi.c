@@ -814,58 +814,70 @@ void acd_center_info_init_size(acd_center_info *info, size_t size)
     acdi_init_sized(info, size, &d, sizeof(d));
 }
 
-static uint32_t not_ready_count(const uint32_t *count)
+acdi_agent_counts acdi_kpi_agent_counts(const acdi_series *s)
 {
-    uint32_t n = 0;
+    const uint32_t *n = s->count;
+    acdi_agent_counts k;
     int i;
 
+    k.available = n[ACDI_SLOT_AVAILABLE];
+    k.offered = n[ACDI_SLOT_OFFERED];
+    k.busy = n[ACDI_SLOT_BUSY];
+    k.wrapup = n[ACDI_SLOT_WRAPUP];
+    k.not_ready = 0;
     for (i = 0; i < ACD_STATS_REASONS; i++)
-        n += count[ACDI_SLOT_NOT_READY + i];
-    return n;
+        k.not_ready += n[ACDI_SLOT_NOT_READY + i];
+    k.logged_in = k.available + k.offered + k.busy + k.wrapup + k.not_ready;
+    return k;
 }
+
+#define CENTER_INFO_V1_SIZE (offsetof(acd_center_info, reserved0) + sizeof(uint32_t))
 
 acd_status acd_center_get_info(const acd_center *c, acd_center_info *info)
 {
-    const uint32_t *n;
     acd_center_info out;
+    acdi_agent_counts k;
     uint32_t i;
 
-    if (!c || !info || info->size < sizeof(acd_center_info))
+    if (!c || !info || info->size < CENTER_INFO_V1_SIZE)
         return ACD_ERR_INVALID;
-    n = c->stats.count;
+    k = acdi_kpi_agent_counts(&c->stats);
     acd_center_info_init(&out);
     out.queues = c->queues.live;
     out.agents = c->agents.live;
-    out.agents_available = n[ACDI_SLOT_AVAILABLE];
-    out.agents_offered = n[ACDI_SLOT_OFFERED];
-    out.agents_busy = n[ACDI_SLOT_BUSY];
-    out.agents_wrapup = n[ACDI_SLOT_WRAPUP];
-    out.agents_not_ready = not_ready_count(n);
-    out.agents_logged_in = out.agents_available + out.agents_offered + out.agents_busy +
-                           out.agents_wrapup + out.agents_not_ready;
-    out.calls_wrapup = out.agents_wrapup;
+    out.agents_logged_in = k.logged_in;
+    out.agents_available = k.available;
+    out.agents_not_ready = k.not_ready;
+    out.agents_offered = k.offered;
+    out.agents_busy = k.busy;
+    out.agents_wrapup = k.wrapup;
+    out.calls_wrapup = k.wrapup;
+    out.oldest_arrival = ACD_TIME_NEVER;
     for (i = 0; i < c->queues.n; i++) {
         const acdi_queue *q = c->queues.slots[i].ptr;
+        int64_t oldest;
         if (!q)
             continue;
         out.calls_waiting += q->n_waiting;
         out.calls_offered += q->n_offered;
         out.calls_connected += q->n_connected;
+        if (q->n_waiting && (oldest = acdi_queue_oldest_arrival(q)) < out.oldest_arrival)
+            out.oldest_arrival = oldest;
     }
-    memcpy(info, &out, sizeof(out));
+    if (info->size < sizeof(out))
+        out.size = info->size;
+    memcpy(info, &out, out.size);
     return ACD_OK;
 }
 
 void acdi_kpi_queue_counts(const acdi_queue *q, acd_queue_info *info)
 {
-    const uint32_t *n = q->stats.count;
+    acdi_agent_counts k = acdi_kpi_agent_counts(&q->stats);
 
-    info->members_available = n[ACDI_SLOT_AVAILABLE];
-    info->members_offered = n[ACDI_SLOT_OFFERED];
-    info->members_busy = n[ACDI_SLOT_BUSY];
-    info->members_wrapup = n[ACDI_SLOT_WRAPUP];
-    info->members_not_ready = not_ready_count(n);
-    info->members_logged_in = info->members_available + info->members_offered +
-                              info->members_busy + info->members_wrapup +
-                              info->members_not_ready;
+    info->members_logged_in = k.logged_in;
+    info->members_available = k.available;
+    info->members_not_ready = k.not_ready;
+    info->members_offered = k.offered;
+    info->members_busy = k.busy;
+    info->members_wrapup = k.wrapup;
 }

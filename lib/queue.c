@@ -533,11 +533,21 @@ void acd_queue_info_init_size(acd_queue_info *info, size_t size)
 
 #define QUEUE_INFO_V1_SIZE (offsetof(acd_queue_info, reserved0) + sizeof(uint32_t))
 
+int64_t acdi_queue_oldest_arrival(const acdi_queue *q)
+{
+    const acdi_call *call;
+    int64_t oldest = ACD_TIME_NEVER;
+
+    for (call = q->line_head; call; call = call->line_next)
+        if (call->state == ACD_CALL_WAITING && call->arrived < oldest)
+            oldest = call->arrived;
+    return oldest;
+}
+
 acd_status acd_queue_get_info(const acd_center *c, acd_queue_id queue, acd_queue_info *info)
 {
     acd_queue_info out;
     const acdi_queue *q;
-    const acdi_call *call;
 
     if (!c || !info || info->size < QUEUE_INFO_V1_SIZE)
         return ACD_ERR_INVALID;
@@ -549,13 +559,8 @@ acd_status acd_queue_get_info(const acd_center *c, acd_queue_id queue, acd_queue
     out.offered = q->n_offered;
     out.connected = q->n_connected;
     out.members = q->members;
-    out.oldest_arrival = ACD_TIME_NEVER;
+    out.oldest_arrival = acdi_queue_oldest_arrival(q);
     acdi_kpi_queue_counts(q, &out);
-    /* The line is in entry order, not arrival order (a transfer may keep
-     * its first arrival): O(waiting calls) only for this reporting call. */
-    for (call = q->line_head; call; call = call->line_next)
-        if (call->state == ACD_CALL_WAITING && call->arrived < out.oldest_arrival)
-            out.oldest_arrival = call->arrived;
     if (info->size < sizeof(out))
         out.size = info->size;
     memcpy(info, &out, out.size);

@@ -148,31 +148,33 @@ acd_status acd_tenant_get_info(const acd_center *c, acd_tenant_id tenant, acd_te
 {
     const acdi_tenant *t;
     const acdi_queue *q;
-    const uint32_t *n;
+    acdi_agent_counts k;
     acd_tenant_info out;
-    uint32_t i, in_calls = 0;
+    uint32_t in_calls = 0;
+    int64_t oldest;
 
     if (!c || !info || info->size < TENANT_INFO_V1_SIZE)
         return ACD_ERR_INVALID;
     if (!(t = acdi_tenant_get(c, tenant)))
         return ACD_ERR_NOT_FOUND;
+    k = acdi_kpi_agent_counts(&t->scope.stats);
     acd_tenant_info_init(&out);
-    n = t->scope.stats.count;
     out.queues = t->n_queues;
     out.agents = t->scope.agents;
-    out.agents_available = n[ACDI_SLOT_AVAILABLE];
-    out.agents_offered = n[ACDI_SLOT_OFFERED];
-    out.agents_busy = n[ACDI_SLOT_BUSY];
-    out.agents_wrapup = n[ACDI_SLOT_WRAPUP];
-    for (i = 0; i < ACD_STATS_REASONS; i++)
-        out.agents_not_ready += n[ACDI_SLOT_NOT_READY + i];
-    out.agents_logged_in = out.agents_available + out.agents_offered + out.agents_busy +
-                           out.agents_wrapup + out.agents_not_ready;
+    out.agents_logged_in = k.logged_in;
+    out.agents_available = k.available;
+    out.agents_not_ready = k.not_ready;
+    out.agents_offered = k.offered;
+    out.agents_busy = k.busy;
+    out.agents_wrapup = k.wrapup;
+    out.oldest_arrival = ACD_TIME_NEVER;
     for (q = t->queues; q; q = q->tenant_next) {
         out.calls_waiting += q->n_waiting;
         out.calls_offered += q->n_offered;
         out.calls_connected += q->n_connected;
         in_calls += q->n_calls;
+        if (q->n_waiting && (oldest = acdi_queue_oldest_arrival(q)) < out.oldest_arrival)
+            out.oldest_arrival = oldest;
     }
     /* Every other call of a queue is in wrap-up. */
     out.calls_wrapup = in_calls - out.calls_waiting - out.calls_offered - out.calls_connected;

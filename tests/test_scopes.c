@@ -922,6 +922,65 @@ TEST(new_functions_are_atomic_under_allocation_failure)
     }
 }
 
+/* Nobody logged in: calls wait.  acme's sales gets calls at 1 s and 3 s,
+ * globex's help one at 2 s; then the oldest hangs up. */
+TEST(real_time_views_show_the_longest_wait)
+{
+    acd_center *c;
+    acd_queue_id sales, help;
+    acd_tenant_id acme, globex;
+    acd_call_id k1, k2, k3;
+    acd_center_info ci;
+    acd_tenant_info ti;
+    acd_queue_info qi;
+
+    OK(acd_center_new(NULL, &c));
+    OK(acd_queue_add(c, "sales", &sales));
+    OK(acd_queue_add(c, "help", &help));
+    OK(acd_tenant_add(c, "acme", &acme));
+    OK(acd_tenant_add(c, "globex", &globex));
+    OK(acd_queue_set_tenant(c, sales, acme));
+    OK(acd_queue_set_tenant(c, help, globex));
+    acd_center_info_init(&ci);
+    OK(acd_center_get_info(c, &ci));
+    CHECK_EQ_INT(ci.oldest_arrival, ACD_TIME_NEVER);
+    OK(acd_call_arrive(c, S(1), sales, NULL, &k1));
+    OK(acd_call_arrive(c, S(2), help, NULL, &k2));
+    OK(acd_call_arrive(c, S(3), sales, NULL, &k3));
+    OK(acd_center_get_info(c, &ci));
+    CHECK_EQ_INT(ci.calls_waiting, 3);
+    CHECK_EQ_INT(ci.oldest_arrival, S(1));
+    acd_tenant_info_init(&ti);
+    OK(acd_tenant_get_info(c, acme, &ti));
+    CHECK_EQ_INT(ti.oldest_arrival, S(1));
+    OK(acd_tenant_get_info(c, globex, &ti));
+    CHECK_EQ_INT(ti.oldest_arrival, S(2));
+    OK(acd_call_hangup(c, S(4), k1));
+    OK(acd_center_get_info(c, &ci));
+    CHECK_EQ_INT(ci.oldest_arrival, S(2));
+    OK(acd_tenant_get_info(c, acme, &ti));
+    CHECK_EQ_INT(ti.oldest_arrival, S(3));
+    acd_queue_info_init(&qi);
+    OK(acd_queue_get_info(c, sales, &qi));
+    CHECK_EQ_INT(qi.oldest_arrival, S(3));
+    /* A struct from the first header, without the field, is filled up to
+     * its own size. */
+    {
+        unsigned char buf[sizeof(acd_center_info)];
+        size_t old = offsetof(acd_center_info, oldest_arrival);
+        memset(buf, 0xEE, sizeof(buf));
+        acd_center_info_init_size((acd_center_info *)(void *)buf, old);
+        OK(acd_center_get_info(c, (acd_center_info *)(void *)buf));
+        memcpy(&ci, buf, old);
+        CHECK_EQ_INT(ci.size, old);
+        CHECK_EQ_INT(ci.calls_waiting, 2);
+        CHECK_EQ_INT(buf[old], 0xEE);
+        CHECK_EQ_INT(buf[sizeof(buf) - 1], 0xEE);
+    }
+    EXPECT_CONSISTENT(c);
+    acd_center_destroy(c);
+}
+
 int main(void)
 {
     RUN(tenant_real_time_view_counts_shared_agents_in_each_tenant);
@@ -935,5 +994,6 @@ int main(void)
     RUN(new_scopes_and_channel_parameters_errors);
     RUN(older_call_structs_mean_voice);
     RUN(new_functions_are_atomic_under_allocation_failure);
+    RUN(real_time_views_show_the_longest_wait);
     return DONE();
 }

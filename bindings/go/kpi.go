@@ -245,6 +245,9 @@ type CenterInfo struct {
 	AgentsLoggedIn, AgentsAvailable, AgentsNotReady         uint32
 	AgentsOffered, AgentsBusy, AgentsWrapup                 uint32
 	CallsWaiting, CallsOffered, CallsConnected, CallsWrapup uint32
+	// OldestArrival is the arrival of the longest-waiting call in any
+	// queue, or TimeNever when none waits.
+	OldestArrival int64
 }
 
 // Info reads the center's real-time counts (acd_center_get_info).
@@ -265,5 +268,6 @@ func (c *Center) Info() (CenterInfo, error) {
 		AgentsBusy: uint32(i.agents_busy), AgentsWrapup: uint32(i.agents_wrapup),
 		CallsWaiting: uint32(i.calls_waiting), CallsOffered: uint32(i.calls_offered),
 		CallsConnected: uint32(i.calls_connected), CallsWrapup: uint32(i.calls_wrapup),
+		OldestArrival: int64(i.oldest_arrival),
 	}, nil
 }

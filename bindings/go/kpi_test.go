@@ -120,13 +120,14 @@ func TestQualityCostAndInfo(t *testing.T) {
 	wantErr(t, c.SetHourlyCost(60_000, 4242, 1), acd.ErrNotFound)
 	info, err := c.Info()
 	must(t, err)
-	if info != (acd.CenterInfo{Queues: 1, Agents: 1, AgentsLoggedIn: 1, AgentsAvailable: 1}) {
+	if info != (acd.CenterInfo{Queues: 1, Agents: 1, AgentsLoggedIn: 1, AgentsAvailable: 1,
+		OldestArrival: acd.TimeNever}) {
 		t.Errorf("%+v", info)
 	}
 	mustV[acd.CallID](t)(c.Arrive(60_000, q, nil))
 	c.Actions()
 	info, _ = c.Info()
-	if info.AgentsOffered != 1 || info.CallsOffered != 1 {
+	if info.AgentsOffered != 1 || info.CallsOffered != 1 || info.OldestArrival != acd.TimeNever {
 		t.Errorf("%+v", info)
 	}
 }

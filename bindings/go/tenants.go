@@ -67,6 +67,9 @@ type TenantInfo struct {
 	CallsWaiting, CallsOffered, CallsConnected, CallsWrapup uint32
 	Agents, AgentsLoggedIn, AgentsAvailable, AgentsNotReady uint32
 	AgentsOffered, AgentsBusy, AgentsWrapup                 uint32
+	// OldestArrival is the arrival of the longest-waiting call in its
+	// queues, or TimeNever when none waits.
+	OldestArrival int64
 }
 
 // TenantInfo reads a tenant's real-time counts (acd_tenant_get_info).
@@ -87,6 +90,6 @@ func (c *Center) TenantInfo(t TenantID) (TenantInfo, error) {
 		Agents: uint32(i.agents), AgentsLoggedIn: uint32(i.agents_logged_in),
 		AgentsAvailable: uint32(i.agents_available), AgentsNotReady: uint32(i.agents_not_ready),
 		AgentsOffered: uint32(i.agents_offered), AgentsBusy: uint32(i.agents_busy),
-		AgentsWrapup: uint32(i.agents_wrapup),
+		AgentsWrapup: uint32(i.agents_wrapup), OldestArrival: int64(i.oldest_arrival),
 	}, nil
 }

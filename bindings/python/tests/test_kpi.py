@@ -140,3 +140,6 @@ def test_center_info(day):
     list(c.actions())
     info = c.info()
     assert (info.agents_offered, info.calls_offered, info.calls_waiting) == (1, 1, 0)
+    assert info.oldest_arrival == acd.TIME_NEVER  # ringing, not waiting
+    q.arrive(61_000)
+    assert c.info().oldest_arrival == 61_000

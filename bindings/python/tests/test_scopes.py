@@ -55,6 +55,10 @@ def test_tenant_handles_and_real_time_view(tenants):
     info = globex.info()
     assert (info.calls_wrapup, info.agents_wrapup, info.agents) == (1, 1, 1)
     assert acme.info().agents_wrapup == 1  # b belongs to support too
+    assert acme.info().oldest_arrival == acd.TIME_NEVER
+    help_.arrive(56_000)  # b wraps up: nobody else serves help
+    assert globex.info().oldest_arrival == 56_000
+    assert acme.info().oldest_arrival == acd.TIME_NEVER
 
 
 def test_tenant_stats_count_each_agent_once(tenants):

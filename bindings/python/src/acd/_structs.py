@@ -263,7 +263,7 @@ class CenterInfoC(Structure):
             "calls_waiting", "calls_offered", "calls_connected", "calls_wrapup",
             "reserved0",
         )
-    ]
+    ] + [("oldest_arrival", c_int64)]
 
 
 class TenantInfoC(Structure):
@@ -277,7 +277,7 @@ class TenantInfoC(Structure):
             "agents_not_ready", "agents_offered", "agents_busy", "agents_wrapup",
             "reserved0",
         )
-    ]
+    ] + [("oldest_arrival", c_int64)]
 
 
 #: C struct name -> mirror, for the layout test.

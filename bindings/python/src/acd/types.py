@@ -242,6 +242,9 @@ class CenterInfo:
     calls_offered: int
     calls_connected: int
     calls_wrapup: int
+    #: Arrival of the longest-waiting call in any queue, or
+    #: :data:`acd.TIME_NEVER` when none waits.
+    oldest_arrival: int
 
 
 @dataclass(frozen=True)
@@ -262,6 +265,9 @@ class TenantInfo:
     agents_offered: int
     agents_busy: int
     agents_wrapup: int
+    #: Arrival of the longest-waiting call in its queues, or
+    #: :data:`acd.TIME_NEVER` when none waits.
+    oldest_arrival: int
 
 
 @dataclass(frozen=True)

@@ -25,24 +25,6 @@ typedef struct day {
     acd_call_id c1, c2, c3, c4, c5;
 } day;
 
-static acd_status run_to(acd_center *c, int64_t t)
-{
-    int64_t d;
-    acd_status st;
-
-    for (;;) {
-        if ((st = acd_center_next_deadline(c, &d)) != ACD_OK)
-            return st;
-        if (d > t)
-            break;
-        if ((st = acd_center_advance(c, d)) != ACD_OK)
-            return st;
-    }
-    while (acd_center_pending_actions(c))
-        pop_any(c);
-    return acd_center_advance(c, t);
-}
-
 static acd_status arrive(day *d, int64_t t, const char *customer, acd_call_id *out)
 {
     acd_call_params p;

@@ -10,25 +10,6 @@
 #define S(t) ((int64_t)(t) * 1000)
 #define STEP(expr) do { if ((expr) != ACD_OK) return 0; } while (0)
 
-/* Advance to t, firing every timer on the way; pending actions are dropped. */
-static acd_status run_to(acd_center *c, int64_t t)
-{
-    int64_t d;
-    acd_status st;
-
-    for (;;) {
-        if ((st = acd_center_next_deadline(c, &d)) != ACD_OK)
-            return st;
-        if (d > t)
-            break;
-        if ((st = acd_center_advance(c, d)) != ACD_OK)
-            return st;
-    }
-    while (acd_center_pending_actions(c))
-        pop_any(c);
-    return acd_center_advance(c, t);
-}
-
 static acd_center *new_center(void)
 {
     acd_center_config cfg;

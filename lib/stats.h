@@ -47,6 +47,7 @@ typedef struct acdi_record {
 typedef struct acdi_series {
     int64_t start;             /* start of the open interval */
     int64_t last;              /* state time is accounted up to here */
+    uint32_t occupied;         /* bit i set when count[i] != 0 */
     uint32_t count[ACDI_SLOTS];/* agents of the scope in each slot now */
     int64_t rate_sum;          /* hourly cost of the staffed agents counted */
     acdi_record cur;

@@ -47,12 +47,14 @@ typedef struct sim_event {
     uint32_t type, a, b, c;
 } sim_event;
 
-enum call_state { CALL_FREE = 0, CALL_WAITING, CALL_OFFERED, CALL_CONNECTED, CALL_WRAPUP };
+enum call_state { CALL_FREE = 0, CALL_WAITING, CALL_OFFERED, CALL_CONNECTED };
 
-/* 64 bytes: a cache line's worth per call (they are touched at random). */
+/* 64 bytes: a cache line's worth per call (they are touched at random).
+ * A record lives from the arrival to the hangup; a call's wrap-up needs
+ * none (see ev_hangup). */
 typedef struct sim_call {
     acd_call_id id;
-    acd_agent_id agent;  /* while offered, connected, wrapping up */
+    acd_agent_id agent;  /* while offered or connected */
     int64_t arrived;
     int64_t talk_ms;
     int64_t abandon_at;  /* arrival + patience, or ACD_TIME_NEVER */
@@ -142,6 +144,9 @@ struct acd_sim {
 
     sim_call *calls;
     uint32_t ncalls, cap_calls, free_call;
+    uint32_t wrapping;   /* calls in wrap-up: alive, but without a record */
+    /* Engine call id -> record, for the actions about a call: only until
+     * it is answered (no action names a connected call but WRAPUP_END). */
     sim_map call_map, agent_map;
     /* Agents whose shift or break may still need acting on after a call
      * (want_in == 0, want_break or nr_mine), and whether the center is
@@ -998,15 +1003,22 @@ static acd_status call_new(acd_sim *s, uint32_t *slot)
     return ACD_OK;
 }
 
-static void call_free(acd_sim *s, uint32_t slot)
+/* The record is done with: any event still in the heap for it is stale. */
+static void record_free(acd_sim *s, uint32_t slot)
 {
     sim_call *x = &s->calls[slot];
 
-    map_del(&s->call_map, x->id);
     x->state = CALL_FREE;
     x->gen++;
     x->next_free = s->free_call;
     s->free_call = slot;
+}
+
+/* A call that was never answered leaves the center. */
+static void call_free(acd_sim *s, uint32_t slot)
+{
+    map_del(&s->call_map, s->calls[slot].id);
+    record_free(s, slot);
     s->k.calls_alive--;
 }
 
@@ -1227,9 +1239,12 @@ static acd_status on_action(acd_sim *s, const acd_action *act)
         call_free(s, slot);
         return ACD_OK;
     case ACD_ACTION_WRAPUP_END:
-        slot = map_get(&s->call_map, act->call);
-        if (slot != NO_INDEX)
-            call_free(s, slot);
+        /* The call of a wrap-up ending: one of those counted by ev_hangup
+         * (looking it up would cost two cache misses in a large center). */
+        if (!s->wrapping)
+            return ACD_ERR_CORRUPT;
+        s->wrapping--;
+        s->k.calls_alive--;
         return agent_after_call(s, act->agent, act->time);
     case ACD_ACTION_INTERVAL_END:
         return record_interval(s, act->time);
@@ -1297,6 +1312,7 @@ static acd_status ev_answer(acd_sim *s, const sim_event *ev)
         return ACD_OK; /* the offer was cancelled meanwhile */
     TRY(EVENT(acd_call_answer(s->c, ev->t, c->id, c->agent)));
     c->state = CALL_CONNECTED;
+    map_del(&s->call_map, c->id); /* while its slot is still in cache */
     waiting_add(s, ev->t, -1);
     s->answered_int++;
     if (ev->t > c->arrived)
@@ -1328,9 +1344,10 @@ static acd_status ev_hangup(acd_sim *s, const sim_event *ev)
     TRY(EVENT(acd_call_hangup(s->c, ev->t, c->id)));
     acd_call_info_init(&info);
     if (acd_call_get_info(s->c, c->id, &info) == ACD_OK)
-        c->state = CALL_WRAPUP; /* until its WRAPUP_END */
+        s->wrapping++;          /* alive until its WRAPUP_END */
     else
-        call_free(s, ev->a);    /* no wrap-up: the call is gone */
+        s->k.calls_alive--;     /* no wrap-up: the call is gone */
+    record_free(s, ev->a);
     TRY(agent_after_call(s, agent, ev->t));
     return drain_actions(s);
 }

@@ -63,7 +63,8 @@ typedef struct sim_call {
     uint16_t state;      /* call_state */
     uint16_t armed;      /* the EV_ABANDON is in the heap */
     uint32_t next_free;
-    uint64_t reserved;
+    uint32_t stream;     /* the arrival stream, hence the queue */
+    uint32_t reserved;
 } sim_call;
 
 _Static_assert(sizeof(sim_call) == 64, "a call record is one cache line");
@@ -1289,6 +1290,7 @@ static acd_status ev_arrival(acd_sim *s, const sim_event *ev)
     c = &s->calls[slot];
     c->id = id;
     c->arrived = ev->t;
+    c->stream = ev->a;
     c->talk_ms = talk;
     c->abandon_at = patience == ACD_TIME_NEVER ? ACD_TIME_NEVER : ev->t + patience;
     TRY(map_put(&s->al, &s->call_map, id, slot));
@@ -1336,14 +1338,16 @@ static acd_status ev_abandon(acd_sim *s, const sim_event *ev)
 static acd_status ev_hangup(acd_sim *s, const sim_event *ev)
 {
     sim_call *c = &s->calls[ev->a];
-    acd_call_info info;
     acd_agent_id agent = c->agent;
+    int64_t wrapup_ms;
 
     if (c->gen != ev->b || c->state != CALL_CONNECTED)
         return ACD_ERR_CORRUPT;
     TRY(EVENT(acd_call_hangup(s->c, ev->t, c->id)));
-    acd_call_info_init(&info);
-    if (acd_call_get_info(s->c, c->id, &info) == ACD_OK)
+    /* A connected call stays, in wrap-up, for its queue's wrap-up time, if
+     * any (acd_call_hangup); the queue is in cache, the call less so. */
+    TRY(acd_queue_get_option(s->c, s->streams[c->stream].queue, ACD_QOPT_WRAPUP_MS, &wrapup_ms));
+    if (wrapup_ms > 0)
         s->wrapping++;          /* alive until its WRAPUP_END */
     else
         s->k.calls_alive--;     /* no wrap-up: the call is gone */

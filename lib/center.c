@@ -454,6 +454,24 @@ acd_status acdi_reserve_actions(acd_center *c, uint32_t k)
     return ACD_OK;
 }
 
+/* An offer says what comes next.  The host answers (or rejects) it with the
+ * agent's id, whose table slot is then looked up; and the queue's next call
+ * most likely goes to the agent that is now first in the bucket this one
+ * left.  Both are asked for now, while they are out of cache. */
+static void warm_after_offer(const acd_center *c, const acdi_call *call, const acdi_agent *a)
+{
+    uint32_t i;
+
+    acdi_prefetch(&c->agents.slots[acdi_id_index(a->id)], sizeof(acdi_slot));
+    for (i = 0; i < a->n_mem; i++) {
+        const acdi_heap *ready = &a->mem[i]->bucket->ready;
+        if (a->mem[i]->queue == call->queue && ready->n) {
+            const acdi_agent *next = CONTAINER(ready->v[0], acdi_membership, node)->agent;
+            acdi_prefetch(next, AGENT_HOT_BYTES);
+        }
+    }
+}
+
 void acdi_emit(acd_center *c, uint32_t type, acdi_call *call, acdi_agent *agent,
                acdi_queue *queue, int64_t deadline, int32_t reason)
 {
@@ -476,6 +494,8 @@ void acdi_emit(acd_center *c, uint32_t type, acdi_call *call, acdi_agent *agent,
     a->deadline = deadline;
     a->reason = reason;
     c->actions_count++;
+    if (type == ACD_ACTION_OFFER)
+        warm_after_offer(c, call, agent);
 }
 
 static void action_defaults(acd_action *action)

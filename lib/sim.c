@@ -147,7 +147,7 @@ struct acd_sim {
     uint32_t ncalls, cap_calls, free_call;
     uint32_t wrapping;   /* calls in wrap-up: alive, but without a record */
     /* Engine call id -> record, for the actions about a call: only until
-     * it is answered (no action names a connected call but WRAPUP_END). */
+     * its answer's actions are taken (later, only WRAPUP_END names it). */
     sim_map call_map, agent_map;
     /* Agents whose shift or break may still need acting on after a call
      * (want_in == 0, want_break or nr_mine), and whether the center is
@@ -1309,18 +1309,22 @@ static acd_status ev_arrival(acd_sim *s, const sim_event *ev)
 static acd_status ev_answer(acd_sim *s, const sim_event *ev)
 {
     sim_call *c = &s->calls[ev->a];
+    acd_call_id id = c->id;
 
     if (c->gen != ev->b || c->state != CALL_OFFERED || c->offer_no != ev->c)
         return ACD_OK; /* the offer was cancelled meanwhile */
-    TRY(EVENT(acd_call_answer(s->c, ev->t, c->id, c->agent)));
+    TRY(EVENT(acd_call_answer(s->c, ev->t, id, c->agent)));
     c->state = CALL_CONNECTED;
-    map_del(&s->call_map, c->id); /* while its slot is still in cache */
     waiting_add(s, ev->t, -1);
     s->answered_int++;
     if (ev->t > c->arrived)
         s->waited_int++;
     TRY(push(s, ev->t + c->talk_ms, EV_HANGUP, ev->a, c->gen, 0));
-    return drain_actions(s);
+    TRY(drain_actions(s));
+    /* The answer's own actions may still name the call; later ones do not
+     * (but its WRAPUP_END).  Its map slot is still in cache. */
+    map_del(&s->call_map, id);
+    return ACD_OK;
 }
 
 static acd_status ev_abandon(acd_sim *s, const sim_event *ev)

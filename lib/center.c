@@ -305,6 +305,67 @@ void acdi_timer_disarm(acd_center *c, acdi_timer *t)
         acdi_heap_remove(&c->timers, &t->node);
 }
 
+#define CONTAINER(ptr, type, field) ((type *)(void *)((char *)(ptr) - offsetof(type, field)))
+
+/* ---- warming up the timer due next ----
+ *
+ * Most timers that fire end a wrap-up.  In a large center the agent, its
+ * call (freed then), the call's table slot and the agent's memberships are
+ * then all out of cache, and they are reached one through the other, so
+ * their misses add up instead of overlapping (docs/sim.md, "Performance").
+ * But the timer due next is known long before: whenever the host asks for
+ * the next deadline (between events), the lines that firing it will touch
+ * are prefetched, and so are the timers that may come next.  Prefetches
+ * are hints: nothing changes, and a timer re-armed meanwhile costs only
+ * bandwidth. */
+
+/* The agent whose own timer it is (as fire() reads it), or NULL.  Other
+ * kinds are rare enough (an offer rings out 1 time in 100) to go cold. */
+static const acdi_agent *timer_agent(const acdi_timer *t)
+{
+    switch (t->kind) {
+    case ACDI_TIMER_WRAPUP:
+    case ACDI_TIMER_REST:
+        return CONTAINER(t, acdi_agent, timer);
+    default:
+        return NULL;
+    }
+}
+
+/* An agent's fields and the head of its statistics, which stats.h orders
+ * first: what its events touch. */
+#define AGENT_HOT_BYTES \
+    (offsetof(acdi_agent, stats) + offsetof(acdi_series, cur) + \
+     offsetof(acdi_record, state_ms) + ACDI_SLOT_NOT_READY * sizeof(int64_t))
+
+static void warm_agent(const acd_center *c, const acdi_agent *a)
+{
+    uint32_t i;
+
+    acdi_prefetch(a, AGENT_HOT_BYTES);
+    if (a->call) {
+        acdi_prefetch(a->call, sizeof(*a->call));
+        acdi_prefetch(&c->calls.slots[acdi_id_index(a->call->id)], sizeof(acdi_slot));
+    }
+    for (i = 0; i < a->n_mem; i++)
+        acdi_prefetch(a->mem[i], sizeof(*a->mem[i]));
+}
+
+static void warm_next_timer(const acd_center *c)
+{
+    const acdi_heap *h = &c->timers;
+    const acdi_agent *a;
+    uint32_t i;
+
+    if (!h->n)
+        return;
+    /* The top's children: one of them is due next after it. */
+    for (i = 1; i < 3 && i < h->n; i++)
+        acdi_prefetch(h->v[i], sizeof(acdi_timer));
+    if ((a = timer_agent(CONTAINER(h->v[0], acdi_timer, node))))
+        warm_agent(c, a);
+}
+
 acd_status acd_center_next_deadline(const acd_center *c, int64_t *deadline)
 {
     const acdi_heap_node *top;
@@ -313,10 +374,9 @@ acd_status acd_center_next_deadline(const acd_center *c, int64_t *deadline)
         return ACD_ERR_INVALID;
     top = acdi_heap_top(&c->timers);
     *deadline = top ? top->k1 : ACD_TIME_NEVER;
+    warm_next_timer(c);
     return ACD_OK;
 }
-
-#define CONTAINER(ptr, type, field) ((type *)(void *)((char *)(ptr) - offsetof(type, field)))
 
 static void fire(acd_center *c, acdi_timer *t)
 {
@@ -419,6 +479,24 @@ uint32_t acdi_offer_room(const acd_center *c, uint32_t decisions, uint32_t freed
     return (uint32_t)(wide < takers ? wide : takers);
 }
 
+/* An offer says what comes next.  The host answers (or rejects) it with the
+ * agent's id, whose table slot is then looked up; and the queue's next call
+ * most likely goes to the agent that is now first in the bucket this one
+ * left.  Both are asked for now, while they are out of cache. */
+static void warm_after_offer(const acd_center *c, const acdi_call *call, const acdi_agent *a)
+{
+    uint32_t i;
+
+    acdi_prefetch(&c->agents.slots[acdi_id_index(a->id)], sizeof(acdi_slot));
+    for (i = 0; i < a->n_mem; i++) {
+        const acdi_heap *ready = &a->mem[i]->bucket->ready;
+        if (a->mem[i]->queue == call->queue && ready->n) {
+            const acdi_agent *next = CONTAINER(ready->v[0], acdi_membership, node)->agent;
+            acdi_prefetch(next, AGENT_HOT_BYTES);
+        }
+    }
+}
+
 void acdi_emit(acd_center *c, uint32_t type, acdi_call *call, acdi_agent *agent,
                acdi_queue *queue, int64_t deadline, int32_t reason)
 {
@@ -441,6 +519,8 @@ void acdi_emit(acd_center *c, uint32_t type, acdi_call *call, acdi_agent *agent,
     a->deadline = deadline;
     a->reason = reason;
     c->actions_count++;
+    if (type == ACD_ACTION_OFFER)
+        warm_after_offer(c, call, agent);
 }
 
 static void action_defaults(acd_action *action)

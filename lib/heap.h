@@ -20,7 +20,7 @@ typedef struct acdi_heap_node {
 } acdi_heap_node;
 
 typedef struct acdi_heap {
-    acdi_heap_node **v;
+    acdi_heap_node **v;  /* v[i]->pos == i + 1; the block also caches k1 (heap.c) */
     uint32_t n;
     uint32_t cap;
 } acdi_heap;
@@ -30,7 +30,8 @@ void acdi_heap_free(const acd_allocator *a, acdi_heap *h);
 /* Requires h->n < h->cap and node->pos == 0. */
 void acdi_heap_push(acdi_heap *h, acdi_heap_node *node);
 void acdi_heap_remove(acdi_heap *h, acdi_heap_node *node);
-/* Restore the heap order after keys changed in place.  O(n). */
+/* Restore the heap order after keys changed in place (the keys of nodes in
+ * a heap change only before this call).  O(n). */
 void acdi_heap_rebuild(acdi_heap *h);
 /* The smallest node, or NULL when empty. */
 acdi_heap_node *acdi_heap_top(const acdi_heap *h);

@@ -1,4 +1,4 @@
-/* mem.h - allocation through the center's allocator hook. */
+/* mem.h - allocation through the center's allocator hook; prefetch hints. */
 #ifndef ACDI_MEM_H
 #define ACDI_MEM_H
 
@@ -25,5 +25,25 @@ acd_status acdi_grow(const acd_allocator *a, void **array, uint32_t *cap,
  * gets our defaults for the fields both know, zeros beyond them, and its
  * own size in the leading uint32_t size field.  Never writes past `size`. */
 void acdi_init_sized(void *dst, size_t size, const void *defaults, size_t known);
+
+/* Ask for the cache lines of [p, p + n) ahead of their use.  A hint only:
+ * it never faults and changes nothing (a no-op where unsupported), so a
+ * wrong guess costs memory bandwidth, never correctness.  For data the
+ * engine will touch one or more events later (docs/sim.md, "Performance"). */
+static inline void acdi_prefetch(const void *p, size_t n)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    const char *q = p;
+    size_t k;
+
+    for (k = 0; k < n; k += 64)
+        __builtin_prefetch(q + k, 1);
+    if (n)
+        __builtin_prefetch(q + n - 1, 1); /* the last line, if p is unaligned */
+#else
+    (void)p;
+    (void)n;
+#endif
+}
 
 #endif

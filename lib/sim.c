@@ -48,12 +48,14 @@ typedef struct sim_event {
     uint32_t type, a, b, c;
 } sim_event;
 
-enum call_state { CALL_FREE = 0, CALL_WAITING, CALL_OFFERED, CALL_CONNECTED, CALL_WRAPUP };
+enum call_state { CALL_FREE = 0, CALL_WAITING, CALL_OFFERED, CALL_CONNECTED };
 
-/* 64 bytes: a cache line's worth per call (they are touched at random). */
+/* 64 bytes: a cache line's worth per call (they are touched at random).
+ * A record lives from the arrival to the hangup; a call's wrap-up needs
+ * none (see ev_hangup). */
 typedef struct sim_call {
     acd_call_id id;
-    acd_agent_id agent;  /* while offered, connected, wrapping up */
+    acd_agent_id agent;  /* while offered or connected */
     int64_t arrived;
     int64_t talk_ms;
     int64_t abandon_at;  /* arrival + patience, or ACD_TIME_NEVER */
@@ -63,7 +65,7 @@ typedef struct sim_call {
     uint16_t armed;      /* the EV_ABANDON is in the heap */
     uint32_t next_free;
     uint32_t ringing;    /* agents ringing for it (ring strategies: several) */
-    uint32_t reserved;
+    uint32_t stream;     /* the arrival stream, hence the queue */
 } sim_call;
 
 _Static_assert(sizeof(sim_call) == 64, "a call record is one cache line");
@@ -148,6 +150,9 @@ struct acd_sim {
 
     sim_call *calls;
     uint32_t ncalls, cap_calls, free_call;
+    uint32_t wrapping;   /* calls in wrap-up: alive, but without a record */
+    /* Engine call id -> record, for the actions about a call: only until
+     * its answer's actions are taken (later, only WRAPUP_END names it). */
     sim_map call_map, agent_map;
     /* Agents whose shift or break may still need acting on after a call
      * (want_in == 0, want_break or nr_mine), and whether the center is
@@ -1007,15 +1012,22 @@ static acd_status call_new(acd_sim *s, uint32_t *slot)
     return ACD_OK;
 }
 
-static void call_free(acd_sim *s, uint32_t slot)
+/* The record is done with: any event still in the heap for it is stale. */
+static void record_free(acd_sim *s, uint32_t slot)
 {
     sim_call *x = &s->calls[slot];
 
-    map_del(&s->call_map, x->id);
     x->state = CALL_FREE;
     x->gen++;
     x->next_free = s->free_call;
     s->free_call = slot;
+}
+
+/* A call that was never answered leaves the center. */
+static void call_free(acd_sim *s, uint32_t slot)
+{
+    map_del(&s->call_map, s->calls[slot].id);
+    record_free(s, slot);
     s->k.calls_alive--;
 }
 
@@ -1273,9 +1285,12 @@ static acd_status on_action(acd_sim *s, const acd_action *act)
         call_free(s, slot);
         return ACD_OK;
     case ACD_ACTION_WRAPUP_END:
-        slot = map_get(&s->call_map, act->call);
-        if (slot != NO_INDEX)
-            call_free(s, slot);
+        /* The call of a wrap-up ending: one of those counted by ev_hangup
+         * (looking it up would cost two cache misses in a large center). */
+        if (!s->wrapping)
+            return ACD_ERR_CORRUPT;
+        s->wrapping--;
+        s->k.calls_alive--;
         return agent_after_call(s, act->agent, act->time);
     case ACD_ACTION_INTERVAL_END:
         return record_interval(s, act->time);
@@ -1320,6 +1335,7 @@ static acd_status ev_arrival(acd_sim *s, const sim_event *ev)
     c = &s->calls[slot];
     c->id = id;
     c->arrived = ev->t;
+    c->stream = ev->a;
     c->talk_ms = talk;
     c->abandon_at = patience == ACD_TIME_NEVER ? ACD_TIME_NEVER : ev->t + patience;
     TRY(map_put(&s->al, &s->call_map, id, slot));
@@ -1339,8 +1355,9 @@ static acd_status ev_arrival(acd_sim *s, const sim_event *ev)
 static acd_status answer(acd_sim *s, uint32_t slot, acd_agent_id agent, int64_t t)
 {
     sim_call *c = &s->calls[slot];
+    acd_call_id id = c->id;
 
-    TRY(EVENT(acd_call_answer(s->c, t, c->id, agent)));
+    TRY(EVENT(acd_call_answer(s->c, t, id, agent)));
     c->state = CALL_CONNECTED;
     c->agent = agent;
     c->offer_no++; /* the first agent's answer event, if another answered */
@@ -1349,7 +1366,12 @@ static acd_status answer(acd_sim *s, uint32_t slot, acd_agent_id agent, int64_t 
     if (t > c->arrived)
         s->waited_int++;
     TRY(push(s, t + c->talk_ms, EV_HANGUP, slot, c->gen, 0));
-    return drain_actions(s);
+    TRY(drain_actions(s));
+    /* The answer's own actions (the other rings' cancels) may still name
+     * the call; later ones do not (but its WRAPUP_END).  Its map slot is
+     * still in cache. */
+    map_del(&s->call_map, id);
+    return ACD_OK;
 }
 
 static acd_status ev_answer(acd_sim *s, const sim_event *ev)
@@ -1388,17 +1410,20 @@ static acd_status ev_abandon(acd_sim *s, const sim_event *ev)
 static acd_status ev_hangup(acd_sim *s, const sim_event *ev)
 {
     sim_call *c = &s->calls[ev->a];
-    acd_call_info info;
     acd_agent_id agent = c->agent;
+    int64_t wrapup_ms;
 
     if (c->gen != ev->b || c->state != CALL_CONNECTED)
         return ACD_ERR_CORRUPT;
     TRY(EVENT(acd_call_hangup(s->c, ev->t, c->id)));
-    acd_call_info_init(&info);
-    if (acd_call_get_info(s->c, c->id, &info) == ACD_OK)
-        c->state = CALL_WRAPUP; /* until its WRAPUP_END */
+    /* A connected call stays, in wrap-up, for its queue's wrap-up time, if
+     * any (acd_call_hangup); the queue is in cache, the call less so. */
+    TRY(acd_queue_get_option(s->c, s->streams[c->stream].queue, ACD_QOPT_WRAPUP_MS, &wrapup_ms));
+    if (wrapup_ms > 0)
+        s->wrapping++;          /* alive until its WRAPUP_END */
     else
-        call_free(s, ev->a);    /* no wrap-up: the call is gone */
+        s->k.calls_alive--;     /* no wrap-up: the call is gone */
+    record_free(s, ev->a);
     TRY(agent_after_call(s, agent, ev->t));
     return drain_actions(s);
 }
@@ -1458,6 +1483,19 @@ static acd_status process(acd_sim *s, const sim_event *ev)
     }
 }
 
+/* The record of the event due next is fetched while this one runs: a
+ * hangup's record was last touched minutes before (docs/sim.md). */
+static void prefetch_next(const acd_sim *s)
+{
+    const sim_event *next;
+
+    if (!s->nheap)
+        return;
+    next = &s->heap[0];
+    if (next->type == EV_ANSWER || next->type == EV_ABANDON || next->type == EV_HANGUP)
+        acdi_prefetch(&s->calls[next->a], sizeof(sim_call));
+}
+
 static acd_status run(acd_sim *s, int64_t until)
 {
     sim_event ev;
@@ -1487,6 +1525,7 @@ static acd_status run(acd_sim *s, int64_t until)
                 return ACD_OK;
             pop(s, &ev);
             s->now = ev.t;
+            prefetch_next(s);
             TRY(process(s, &ev));
         } else {
             s->finished = 1;

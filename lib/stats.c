@@ -60,16 +60,25 @@ uint32_t *acdi_series_hist(const acdi_interval_cfg *cfg, acdi_series *s)
     return hist_slot(cfg, s, cfg->history);
 }
 
+_Static_assert(ACDI_SLOTS <= 32, "one bit of acdi_series.occupied per slot");
+
+/* Only occupied slots gain time (an agent's series has one at most), and
+ * the cost only with a staffed rate: adding zero changes nothing, while
+ * touching the whole record would cost an agent's event several cache
+ * misses (docs/sim.md, "Performance"). */
 static void accrue(acdi_record *r, const acdi_series *s, int64_t from, int64_t to)
 {
     int64_t dt = to - from;
+    uint32_t bits;
     int i;
 
     if (dt <= 0)
         return;
-    for (i = 0; i < ACDI_SLOTS; i++)
-        r->state_ms[i] += (int64_t)s->count[i] * dt;
-    r->cost_agent += (double)s->rate_sum * (double)dt / MS_PER_HOUR;
+    for (i = 0, bits = s->occupied; bits; i++, bits >>= 1)
+        if (bits & 1)
+            r->state_ms[i] += (int64_t)s->count[i] * dt;
+    if (s->rate_sum)
+        r->cost_agent += (double)s->rate_sum * (double)dt / MS_PER_HOUR;
 }
 
 /* Close the open interval into the ring. */
@@ -109,10 +118,10 @@ void acdi_series_touch(const acdi_interval_cfg *cfg, acdi_series *s, int64_t now
 
 void acdi_series_move(acdi_series *s, int from, int to, int64_t rate_delta)
 {
-    if (from != ACDI_SLOT_NONE)
-        s->count[from]--;
-    if (to != ACDI_SLOT_NONE)
-        s->count[to]++;
+    if (from != ACDI_SLOT_NONE && --s->count[from] == 0)
+        s->occupied &= ~(1u << from);
+    if (to != ACDI_SLOT_NONE && s->count[to]++ == 0)
+        s->occupied |= 1u << to;
     s->rate_sum += rate_delta;
 }
 

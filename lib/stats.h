@@ -31,25 +31,33 @@ enum {
  * 600-1200, 1200-1800, 1800-3600 and 3600+ s. */
 #define ACDI_HIST_BINS 172
 
+/* Field order is for the cache: an agent's own series books only the
+ * first group (kpi.c), and with many agents each event finds its agent's
+ * record out of cache, so these share two or three cache lines. */
 typedef struct acdi_record {
-    uint64_t offered, answered, answered_in_sl;
-    uint64_t abandoned, abandoned_short, abandoned_in_sl;
-    uint64_t timed_out, timed_out_in_sl, exited;
-    uint64_t handled, offers, offers_unanswered, transferred, callbacks;
-    int64_t wait_answered_ms, wait_abandoned_ms, wait_max_ms;
+    uint64_t offers, offers_unanswered, answered, answered_in_sl, handled, transferred;
+    uint64_t escalated;
+    int64_t wait_answered_ms, wait_max_ms;
     int64_t talk_ms, hold_ms, wrapup_ms;
-    int64_t state_ms[ACDI_SLOTS];
+    double cost_agent, cost_telephony;       /* micro-units */
+    int64_t state_ms[ACDI_SLOTS];            /* the agent's slots come first */
+    /* Booked for queues and the center only (and quality, rarely). */
+    uint64_t offered, abandoned, abandoned_short, abandoned_in_sl;
+    uint64_t timed_out, timed_out_in_sl, exited, callbacks;
+    int64_t wait_abandoned_ms;
     uint64_t identified, repeats, csat_count, resolution_reports, resolved;
     int64_t csat_sum;
-    double cost_agent, cost_telephony, cost_contact; /* micro-units */
-    uint64_t escalated, escalated_in;
+    double cost_contact;                     /* micro-units */
+    uint64_t escalated_in;
 } acdi_record;
 
+/* What every touch reads comes first, next to the open record. */
 typedef struct acdi_series {
     int64_t start;             /* start of the open interval */
     int64_t last;              /* state time is accounted up to here */
-    uint32_t count[ACDI_SLOTS];/* agents of the scope in each slot now */
     int64_t rate_sum;          /* hourly cost of the staffed agents counted */
+    uint32_t occupied;         /* bit i set when count[i] != 0 */
+    uint32_t count[ACDI_SLOTS];/* agents of the scope in each slot now */
     acdi_record cur;
     acdi_record *ring;         /* closed intervals, newest at ring_head */
     uint32_t *hist;            /* (history + 1) histograms, or NULL */

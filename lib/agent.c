@@ -202,6 +202,8 @@ acd_status acd_agent_add(acd_center *c, const char *key, acd_agent_id *out)
         acdi_free(&c->alloc, a, sizeof(*a));
         return ACD_ERR_NOMEM;
     }
+    a->mem = a->mem_inline;
+    a->cap_mem = 2;
     a->hourly_cost = c->opt_agent_hourly_cost;
     a->profile = none;
     a->state = ACD_AGENT_LOGGED_OUT;
@@ -212,6 +214,39 @@ acd_status acd_agent_add(acd_center *c, const char *key, acd_agent_id *out)
         acdi_map_put(&c->agent_keys, a->key, a->id);
     c->timer_slots += 1;
     *out = a->id;
+    return ACD_OK;
+}
+
+/* A membership's memory: the agent's own one while free, else allocated. */
+static acdi_membership *new_membership(acd_center *c, acdi_agent *a)
+{
+    return a->own.agent ? acdi_calloc(&c->alloc, sizeof(acdi_membership)) : &a->own;
+}
+
+static void drop_membership(acd_center *c, acdi_agent *a, acdi_membership *m)
+{
+    if (m == &a->own)
+        memset(m, 0, sizeof(*m));
+    else
+        acdi_free(&c->alloc, m, sizeof(*m));
+}
+
+/* Room for `need` membership pointers: the agent's own two, then an array. */
+static acd_status reserve_memberships(acd_center *c, acdi_agent *a, uint32_t need)
+{
+    acdi_membership **v = NULL;
+    uint32_t cap = 0;
+    acd_status st;
+
+    if (a->mem != a->mem_inline)
+        return acdi_grow(&c->alloc, (void **)&a->mem, &a->cap_mem, sizeof(*a->mem), need);
+    if (need <= a->cap_mem)
+        return ACD_OK;
+    if ((st = acdi_grow(&c->alloc, (void **)&v, &cap, sizeof(*v), need)) != ACD_OK)
+        return st;
+    memcpy(v, a->mem_inline, a->n_mem * sizeof(*v));
+    a->mem = v;
+    a->cap_mem = cap;
     return ACD_OK;
 }
 
@@ -226,7 +261,7 @@ static void free_membership(acd_center *c, acdi_membership *m)
         acdi_heap_remove(&m->bucket->ready, &m->node);
     m->queue->members--;
     acdi_bucket_leave(c, &m->queue->agent_buckets, m->bucket);
-    acdi_free(&c->alloc, m, sizeof(*m));
+    drop_membership(c, m->agent, m);
 }
 
 /* Frees an agent; also used by acd_center_destroy() after calls are gone. */
@@ -236,7 +271,8 @@ void acdi_agent_destroy(acd_center *c, acdi_agent *a)
 
     for (i = 0; i < a->n_mem; i++)
         free_membership(c, a->mem[i]);
-    acdi_free(&c->alloc, a->mem, (size_t)a->cap_mem * sizeof(*a->mem));
+    if (a->mem != a->mem_inline)
+        acdi_free(&c->alloc, a->mem, (size_t)a->cap_mem * sizeof(*a->mem));
     acdi_profile_unref(&c->alloc, &c->profiles, a->profile);
     if (a->key)
         acdi_map_del(&c->agent_keys, a->key);
@@ -461,14 +497,13 @@ acd_status acd_agent_join_queue_ex(acd_center *c, int64_t now, acd_agent_id agen
     id.level = p.level;
     id.priority = 0;
     if ((st = acdi_reserve_actions(c, acdi_offer_room(c, 1, 0))) != ACD_OK ||
-        (st = acdi_grow(&c->alloc, (void **)&a->mem, &a->cap_mem, sizeof(*a->mem),
-                        a->n_mem + 1)) != ACD_OK ||
+        (st = reserve_memberships(c, a, a->n_mem + 1)) != ACD_OK ||
         (st = acdi_scope_reserve_refs(c, a, a->n_mem + 1)) != ACD_OK)
         return st;
-    if (!(m = acdi_calloc(&c->alloc, sizeof(*m))))
+    if (!(m = new_membership(c, a)))
         return ACD_ERR_NOMEM;
     if ((st = acdi_bucket_attach(c, &q->agent_buckets, a->profile, &id, &b)) != ACD_OK) {
-        acdi_free(&c->alloc, m, sizeof(*m));
+        drop_membership(c, a, m);
         return st;
     }
     c->now = now;

@@ -224,40 +224,42 @@ typedef struct acdi_call_step {
  * priority (or aged priority), then queue weight, then arrival order; a call
  * waiting for its preferred agent sits in that agent's heap instead. */
 struct acdi_call {
-    acdi_heap_node node;
+    /* What the events after arrival touch comes first: with many calls,
+     * each finds its call out of cache. */
     acd_call_id id;
-    char *key;
     acdi_queue *queue;
-    acdi_bucket *bucket;
-    acdi_profile *req;
-    uint32_t state;          /* acd_call_state */
-    int32_t priority;
-    int64_t arrived;
-    int64_t entered;         /* entered the queue (arrival or transfer) */
-    int64_t state_since;
-    uint64_t seq;
     acdi_agent *agent;       /* connected or wrap-up agent, else NULL */
+    uint32_t state;          /* acd_call_state */
+    uint32_t channel;        /* acd_channel, 1..ACDI_CHANNELS */
+    int64_t arrived;
+    int64_t state_since;
+    int64_t talk_ms;         /* connected time so far */
+    int64_t hold_ms;
+    int64_t ended_at;        /* hangup time (wrap-up starts) */
     acdi_agent *ring_head, *ring_tail; /* agents ringing for the call */
     uint32_t ringing;        /* how many; state OFFERED while above 0 */
+    uint32_t offer_count;
+    acdi_heap_node node;
+    acdi_agent *preferred;   /* the agent the call waits for, or NULL */
+    acdi_call *line_prev, *line_next; /* the queue's line */
+    int callback;            /* virtual hold: the host calls the customer */
+    int32_t priority;
+    char *key;
+    acdi_bucket *bucket;
+    acdi_profile *req;
+    int64_t entered;         /* entered the queue (arrival or transfer) */
+    uint64_t seq;
     acdi_timer ring_timer;   /* RING_PROGRESSIVE: the next agent's turn */
     acdi_timer wait_timer;
     acdi_timer level_timer;  /* next tier opening */
     acdi_timer step_timer;   /* next routing step */
     acdi_timer pref_timer;   /* end of the wait for the preferred agent */
-    acdi_agent *preferred;   /* the agent the call waits for, or NULL */
-    acdi_call *line_prev, *line_next; /* the queue's line */
     acdi_call *next_ended;   /* scratch list of preferences being ended */
     acdi_call_step step0;    /* the steps when there is only one */
     acdi_call_step *steps;   /* &step0, or an array of n_steps */
     uint32_t n_steps, step;  /* req and bucket above are steps[step]'s */
     uint32_t level;          /* highest tier level reached */
-    uint32_t offer_count;
     int customer_seen;       /* 0 none, 1 first contact, 2 repeat */
-    int callback;            /* virtual hold: the host calls the customer */
-    int64_t talk_ms;         /* connected time so far */
-    int64_t hold_ms;
-    int64_t ended_at;        /* hangup time (wrap-up starts) */
-    uint32_t channel;        /* acd_channel, 1..ACDI_CHANNELS */
 };
 
 /* A client company: a set of queues (docs/model.md "Tenants"). */

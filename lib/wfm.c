@@ -646,11 +646,10 @@ static int meets(const acd_wfm_targets *t, const acd_erlang_metrics *m)
 
     if (!m->stable || m->agents < t->min_agents)
         return 0;
-    if (is_set(t->service_level)) {
-        variant_value(m, t->sl_variant, &sl);
-        if (sl < t->service_level - TARGET_TOL)
-            return 0;
-    }
+    /* The variant was checked with the targets (check_targets). */
+    if (is_set(t->service_level) &&
+        (!variant_value(m, t->sl_variant, &sl) || sl < t->service_level - TARGET_TOL))
+        return 0;
     if (is_set(t->max_asa_s) && !(m->asa_s <= t->max_asa_s * (1.0 + TARGET_TOL)))
         return 0;
     if (is_set(t->max_abandon) && m->p_abandon > t->max_abandon + TARGET_TOL)
@@ -720,10 +719,8 @@ static double margin(const acd_wfm_targets *t, const acd_erlang_metrics *m)
 {
     double g = INFINITY, v;
 
-    if (is_set(t->service_level)) {
-        variant_value(m, t->sl_variant, &v);
+    if (is_set(t->service_level) && variant_value(m, t->sl_variant, &v))
         g = fmin(g, log_margin(1.0 - t->service_level, 1.0 - v));
-    }
     if (is_set(t->max_asa_s))
         g = fmin(g, log_margin(t->max_asa_s, m->asa_s));
     if (is_set(t->max_abandon))

@@ -400,6 +400,18 @@ static acd_status check_profiles(const acd_center *c)
     return ACD_OK;
 }
 
+/* A series' occupied bits are exactly its non-zero counts. */
+static int occupied_ok(const acdi_series *s)
+{
+    uint32_t bits = 0;
+    int k;
+
+    for (k = 0; k < ACDI_SLOTS; k++)
+        if (s->count[k])
+            bits |= 1u << k;
+    return bits == s->occupied;
+}
+
 /* The state counts of every statistics series match the agents' states. */
 static acd_status check_stats_counts(const acd_center *c)
 {
@@ -415,6 +427,7 @@ static acd_status check_stats_counts(const acd_center *c)
         for (k = 0; k < ACDI_SLOTS; k++)
             EXPECT(a->stats.count[k] == (uint32_t)(k == slot));
         EXPECT(a->stats.rate_sum == (slot == ACDI_SLOT_NONE ? 0 : a->hourly_cost));
+        EXPECT(occupied_ok(&a->stats));
         if (slot != ACDI_SLOT_NONE) {
             center_count[slot]++;
             center_rate += a->hourly_cost;
@@ -422,7 +435,7 @@ static acd_status check_stats_counts(const acd_center *c)
     }
     for (k = 0; k < ACDI_SLOTS; k++)
         EXPECT(c->stats.count[k] == center_count[k]);
-    EXPECT(c->stats.rate_sum == center_rate);
+    EXPECT(c->stats.rate_sum == center_rate && occupied_ok(&c->stats));
     EACH(c->queues, i, q) {
         uint32_t queue_count[ACDI_SLOTS] = {0};
         EACH(c->agents, j, a) {
@@ -434,6 +447,7 @@ static acd_status check_stats_counts(const acd_center *c)
         }
         for (k = 0; k < ACDI_SLOTS; k++)
             EXPECT(q->stats.count[k] == queue_count[k]);
+        EXPECT(occupied_ok(&q->stats));
         for (k = 0; k <= ACD_MAX_TIER_LEVEL; k++) {
             uint32_t staffed = 0, m;
             EACH(c->agents, j, a)
@@ -464,7 +478,7 @@ static acd_status check_scope_counts(const acd_center *c, const acdi_scope *s, i
         }
     }
     EXPECT(has_agents || agents == 0);
-    EXPECT(s->agents == agents && s->stats.rate_sum == 0);
+    EXPECT(s->agents == agents && s->stats.rate_sum == 0 && occupied_ok(&s->stats));
     for (k = 0; k < ACDI_SLOTS; k++)
         EXPECT(s->stats.count[k] == count[k]);
     return ACD_OK;

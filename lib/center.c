@@ -332,17 +332,11 @@ static const acdi_agent *timer_agent(const acdi_timer *t)
     }
 }
 
-/* An agent's fields and the head of its statistics, which stats.h orders
- * first: what its events touch. */
-#define AGENT_HOT_BYTES \
-    (offsetof(acdi_agent, stats) + offsetof(acdi_series, cur) + \
-     offsetof(acdi_record, state_ms) + ACDI_SLOT_NOT_READY * sizeof(int64_t))
-
 static void warm_agent(const acd_center *c, const acdi_agent *a)
 {
     uint32_t i;
 
-    acdi_prefetch(a, AGENT_HOT_BYTES);
+    acdi_prefetch(a, ACDI_AGENT_HOT_BYTES);
     if (a->call) {
         acdi_prefetch(a->call, sizeof(*a->call));
         acdi_prefetch(&c->calls.slots[acdi_id_index(a->call->id)], sizeof(acdi_slot));
@@ -479,24 +473,6 @@ uint32_t acdi_offer_room(const acd_center *c, uint32_t decisions, uint32_t freed
     return (uint32_t)(wide < takers ? wide : takers);
 }
 
-/* An offer says what comes next.  The host answers (or rejects) it with the
- * agent's id, whose table slot is then looked up; and the queue's next call
- * most likely goes to the agent that is now first in the bucket this one
- * left.  Both are asked for now, while they are out of cache. */
-static void warm_after_offer(const acd_center *c, const acdi_call *call, const acdi_agent *a)
-{
-    uint32_t i;
-
-    acdi_prefetch(&c->agents.slots[acdi_id_index(a->id)], sizeof(acdi_slot));
-    for (i = 0; i < a->n_mem; i++) {
-        const acdi_heap *ready = &a->mem[i]->bucket->ready;
-        if (a->mem[i]->queue == call->queue && ready->n) {
-            const acdi_agent *next = CONTAINER(ready->v[0], acdi_membership, node)->agent;
-            acdi_prefetch(next, AGENT_HOT_BYTES);
-        }
-    }
-}
-
 void acdi_emit(acd_center *c, uint32_t type, acdi_call *call, acdi_agent *agent,
                acdi_queue *queue, int64_t deadline, int32_t reason)
 {
@@ -519,8 +495,6 @@ void acdi_emit(acd_center *c, uint32_t type, acdi_call *call, acdi_agent *agent,
     a->deadline = deadline;
     a->reason = reason;
     c->actions_count++;
-    if (type == ACD_ACTION_OFFER)
-        warm_after_offer(c, call, agent);
 }
 
 static void action_defaults(acd_action *action)

@@ -262,6 +262,12 @@ struct acdi_call {
     int customer_seen;       /* 0 none, 1 first contact, 2 repeat */
 };
 
+/* An agent's fields and the head of its statistics, which stats.h orders
+ * first: what its events touch, for prefetching (acdi_prefetch). */
+#define ACDI_AGENT_HOT_BYTES \
+    (offsetof(acdi_agent, stats) + offsetof(acdi_series, cur) + \
+     offsetof(acdi_record, state_ms) + ACDI_SLOT_NOT_READY * sizeof(int64_t))
+
 /* A client company: a set of queues (docs/model.md "Tenants"). */
 struct acdi_tenant {
     acd_tenant_id id;

@@ -17,6 +17,7 @@
 #include <limits.h>
 
 #include "center.h"
+#include "mem.h"
 
 #define CONTAINER(ptr, type, field) ((type *)(void *)((char *)(ptr) - offsetof(type, field)))
 
@@ -155,6 +156,25 @@ static void ring_unlink(acdi_call *call, acdi_agent *a)
     call->ringing--;
 }
 
+/* An offer says what comes next.  The host answers (or rejects) it with the
+ * agent's id, whose table slot is then looked up; and the queue's next call
+ * most likely goes to the agent that is now first in the bucket this one
+ * left.  Both are asked for now, while they are out of cache (docs/sim.md,
+ * "Performance"). */
+static void warm_after_offer(const acd_center *c, const acdi_call *call, const acdi_agent *a)
+{
+    uint32_t i;
+
+    acdi_prefetch(&c->agents.slots[acdi_id_index(a->id)], sizeof(acdi_slot));
+    for (i = 0; i < a->n_mem; i++) {
+        const acdi_heap *ready = &a->mem[i]->bucket->ready;
+        if (a->mem[i]->queue == call->queue && ready->n) {
+            const acdi_agent *next = CONTAINER(ready->v[0], acdi_membership, node)->agent;
+            acdi_prefetch(next, ACDI_AGENT_HOT_BYTES);
+        }
+    }
+}
+
 /* `a` (available) starts ringing for `call`; the first agent takes the call
  * out of waiting. */
 static void ring(acd_center *c, acdi_call *call, acdi_agent *a)
@@ -185,6 +205,7 @@ static void ring(acd_center *c, acdi_call *call, acdi_agent *a)
     acdi_kpi_offer(c, call, a);
     acdi_emit(c, ACD_ACTION_OFFER, call, a, q, deadline,
               call->callback ? ACD_OFFER_CALLBACK : ACD_OFFER_CALL);
+    warm_after_offer(c, call, a);
 }
 
 acdi_call *acdi_unring(acd_center *c, acdi_agent *a)

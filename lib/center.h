@@ -360,6 +360,8 @@ acdi_queue *acdi_queue_get(const acd_center *c, acd_queue_id id);
  * changed. */
 acd_status acdi_bucket_attach(acd_center *c, acdi_bucket_list *list, acdi_profile *profile,
                               const acdi_bucket_id *id, acdi_bucket **out);
+/* Nonzero when q rings several agents per call (RING_ALL, RING_PROGRESSIVE). */
+int acdi_queue_rings(const acdi_queue *q);
 /* Members of q logged in now. */
 uint32_t acdi_queue_logged_in(const acdi_queue *q);
 /* The highest level a call of q may reach now (tiers and skip-empty). */

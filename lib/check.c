@@ -535,9 +535,7 @@ acd_status acdi_check(const acd_center *c)
     EXPECT((c->interval_timer.node.pos != 0) == (c->opt_interval_actions != 0));
     EXPECT(c->ring_width >= 1 && c->ring_width <= ACDI_RING_MAX);
     EACH(c->queues, i, q)
-        EXPECT((q->strategy != ACD_STRATEGY_RING_ALL &&
-                q->strategy != ACD_STRATEGY_RING_PROGRESSIVE) ||
-               q->ring_max <= (int64_t)c->ring_width);
+        EXPECT(!acdi_queue_rings(q) || q->ring_max <= (int64_t)c->ring_width);
     EXPECT(acdi_heap_valid(&c->timers) && c->timers.cap >= c->timer_slots);
     EXPECT(c->actions_count <= c->actions_cap);
     EACH(c->queues, i, q)

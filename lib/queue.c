@@ -238,7 +238,7 @@ acd_status acd_queue_set_option(acd_center *c, acd_queue_id queue, acd_queue_opt
         (st = acdi_reserve_actions(c, acdi_offer_room(c, q->n_waiting, 0))) != ACD_OK)
         return st;
     *queue_option(q, key) = value;
-    if ((q->strategy == ACD_STRATEGY_RING_ALL || q->strategy == ACD_STRATEGY_RING_PROGRESSIVE) &&
+    if ((key == ACD_QOPT_STRATEGY || key == ACD_QOPT_RING_MAX) && acdi_queue_rings(q) &&
         q->ring_max > c->ring_width)
         c->ring_width = (uint32_t)q->ring_max;
     /* Orders that depend on the option are rebuilt at once. */
@@ -397,6 +397,11 @@ void acdi_bucket_drop_if_unused(acd_center *c, acdi_bucket_list *list, acdi_buck
 {
     if (b->count == 0)
         free_bucket(c, list, b);
+}
+
+int acdi_queue_rings(const acdi_queue *q)
+{
+    return q->strategy == ACD_STRATEGY_RING_ALL || q->strategy == ACD_STRATEGY_RING_PROGRESSIVE;
 }
 
 uint32_t acdi_queue_logged_in(const acdi_queue *q)
